@@ -1,0 +1,171 @@
+//! Calendar export (RFC 5545) of a program: one event per session, on the runner's
+//! chosen weekdays from a start date. UIDs are derived from the program, week and session
+//! (never from the request time), so importing the same file again updates the events
+//! instead of duplicating them.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use icalendar::{Calendar, Component, Event, EventLike};
+
+use crate::domain::{Exercise, Program};
+use crate::error::AppError;
+use crate::query::{QueryParams, unknown_value};
+use crate::views::WEEKDAYS;
+
+/// A validated request for a program calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarRequest {
+    pub start: NaiveDate,
+    pub days: Vec<Weekday>,
+}
+
+impl CalendarRequest {
+    /// Reads `start=YYYY-MM-DD` and `days=mon,thu`; at least `min_days` distinct days.
+    pub fn parse(params: &QueryParams, min_days: usize) -> Result<Self, AppError> {
+        let mut problems = Vec::new();
+        let start = match params.single("start") {
+            Ok(Some(text)) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    problems.push(format!(
+                        "start \"{text}\" is not a real date in the form YYYY-MM-DD."
+                    ));
+                    None
+                }
+            },
+            Ok(None) => {
+                problems.push("start is missing: give the first day as YYYY-MM-DD.".to_string());
+                None
+            }
+            Err(AppError::BadRequest(mut p)) => {
+                problems.append(&mut p);
+                None
+            }
+            Err(_) => None,
+        };
+        let mut days = Vec::new();
+        let valid: Vec<&str> = WEEKDAYS.iter().map(|(v, _)| *v).collect();
+        for day in params.list("days") {
+            match weekday(&day) {
+                Some(d) => days.push(d),
+                None => problems.push(unknown_value("day", &day, &valid)),
+            }
+        }
+        days.sort_by_key(Weekday::num_days_from_monday);
+        if days.len() < min_days && problems.is_empty() {
+            problems.push(format!(
+                "days: choose at least {min_days} training day{} (for example days=mon,thu).",
+                if min_days == 1 { "" } else { "s" }
+            ));
+        }
+        match (start, problems.is_empty()) {
+            (Some(start), true) => Ok(Self { start, days }),
+            _ => Err(AppError::BadRequest(problems)),
+        }
+    }
+}
+
+fn weekday(slug: &str) -> Option<Weekday> {
+    let index = WEEKDAYS.iter().position(|(v, _)| *v == slug)?;
+    Weekday::try_from(index as u8).ok()
+}
+
+/// Dates of each session. Week `w` is the seven days from `start + 7w`; each chosen
+/// weekday occurs exactly once in it, and sessions take those days in date order.
+pub fn session_dates(
+    request: &CalendarRequest,
+    weeks: usize,
+    sessions_per_week: &[usize],
+) -> Vec<Vec<NaiveDate>> {
+    (0..weeks)
+        .map(|w| {
+            let first = request.start + Duration::weeks(w as i64);
+            let mut dates: Vec<NaiveDate> = (0..7)
+                .map(|d| first + Duration::days(d))
+                .filter(|date| request.days.contains(&date.weekday()))
+                .collect();
+            dates.truncate(sessions_per_week.get(w).copied().unwrap_or(0));
+            dates
+        })
+        .collect()
+}
+
+/// The program as an iCalendar file.
+pub fn program_calendar(
+    program: &Program,
+    exercises: &[Exercise],
+    request: &CalendarRequest,
+    site: &str,
+) -> String {
+    let counts: Vec<usize> = program.weeks.iter().map(|w| w.sessions.len()).collect();
+    let dates = session_dates(request, program.weeks.len(), &counts);
+    let mut calendar = Calendar::new();
+    calendar.name(&program.title);
+    for (w, (week, week_dates)) in program.weeks.iter().zip(&dates).enumerate() {
+        let url = format!("{site}/programs/{}/week/{}", program.slug, w + 1);
+        for (s, (session, date)) in week.sessions.iter().zip(week_dates).enumerate() {
+            let lines: Vec<String> = session
+                .items
+                .iter()
+                .map(|item| {
+                    let name = exercises
+                        .iter()
+                        .find(|e| e.slug == item.exercise)
+                        .map_or(item.exercise.as_str(), |e| e.name.as_str());
+                    format!(
+                        "- {name}: {}, rest {} s, RPE {}",
+                        item.dose.label(),
+                        item.rest,
+                        item.rpe
+                    )
+                })
+                .collect();
+            let description = format!(
+                "{}\n{}\n\nWarm up first. Full plan: {url}",
+                week.title,
+                lines.join("\n")
+            );
+            let event = Event::new()
+                .uid(&format!("{}-w{}-s{}@runstrong", program.slug, w + 1, s + 1))
+                .summary(&format!("{}: {}", program.title, session.name))
+                .description(&description)
+                .all_day(*date)
+                .url(&url)
+                .done();
+            calendar.push(event);
+        }
+    }
+    calendar.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("valid test date")
+    }
+
+    #[test]
+    fn sessions_land_on_chosen_days() {
+        // 2026-11-30 is a Monday.
+        let request = CalendarRequest {
+            start: date("2026-11-30"),
+            days: vec![Weekday::Mon, Weekday::Thu],
+        };
+        let dates = session_dates(&request, 2, &[2, 2]);
+        assert_eq!(dates[0], [date("2026-11-30"), date("2026-12-03")]);
+        assert_eq!(dates[1], [date("2026-12-07"), date("2026-12-10")]);
+    }
+
+    #[test]
+    fn a_mid_week_start_counts_weeks_from_the_start() {
+        // 2026-12-02 is a Wednesday: week 1 runs Wednesday to Tuesday.
+        let request = CalendarRequest {
+            start: date("2026-12-02"),
+            days: vec![Weekday::Mon, Weekday::Thu],
+        };
+        let dates = session_dates(&request, 2, &[2, 1]);
+        assert_eq!(dates[0], [date("2026-12-03"), date("2026-12-07")]);
+        assert_eq!(dates[1], [date("2026-12-10")]);
+    }
+}

@@ -1,0 +1,181 @@
+//! Reads `content/`, the single source of truth that people edit, and validates it into
+//! the checked types of [`crate::domain`].
+//!
+//! Loading runs in passes so that one run reports every problem: read and split every
+//! file ([`source`]), deserialise each front matter into its section's struct (unknown
+//! keys are errors), give each page its slug and URL, then render Markdown and check every
+//! cross-reference (muscles, equipment, exercises, internal links) against what exists.
+//! Each problem is a [`ContentError`] printed as `path:line: message`.
+
+mod articles;
+mod check;
+mod equipment;
+pub mod error;
+mod exercises;
+mod muscles;
+mod programs;
+pub mod source;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::domain::{Article, Equipment, Exercise, Muscle, Program};
+pub use error::{ContentError, ContentErrors};
+use source::SourceFile;
+
+/// Every validated page of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub articles: Vec<Article>,
+    pub muscles: Vec<Muscle>,
+    pub exercises: Vec<Exercise>,
+    pub equipment: Vec<Equipment>,
+    pub programs: Vec<Program>,
+}
+
+/// The content sections, in the order they are read.
+pub const SECTIONS: &[&str] = &["articles", "muscles", "exercises", "equipment", "programs"];
+
+/// A file whose front matter parsed: the file, its front matter and its slug.
+pub(crate) struct Parsed<F> {
+    pub file: SourceFile,
+    pub front: F,
+    pub slug: String,
+}
+
+/// Slugs of every section, for cross-reference checks.
+#[derive(Default)]
+pub(crate) struct Index {
+    pub slugs: HashMap<&'static str, Vec<String>>,
+    /// `articles/plyometrics.md` to `/articles/plyometrics`.
+    pub links: HashMap<String, String>,
+}
+
+impl Index {
+    pub fn has(&self, section: &str, slug: &str) -> bool {
+        self.slugs
+            .get(section)
+            .is_some_and(|slugs| slugs.iter().any(|s| s == slug))
+    }
+}
+
+/// Reads and validates everything under `dir`.
+pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
+    let mut errors = ContentErrors::default();
+    if !dir.is_dir() {
+        errors.push(ContentError::new(dir, 0, "content folder not found"));
+        return errors.into_result(Content::default());
+    }
+
+    let articles = parse_section::<articles::Front>(dir, "articles", &mut errors);
+    let muscles = parse_section::<muscles::Front>(dir, "muscles", &mut errors);
+    let exercises = parse_section::<exercises::Front>(dir, "exercises", &mut errors);
+    let equipment = parse_section::<equipment::Front>(dir, "equipment", &mut errors);
+    let programs = parse_section::<programs::Front>(dir, "programs", &mut errors);
+
+    let mut index = Index::default();
+    register(&mut index, "articles", &articles, &mut errors);
+    register(&mut index, "muscles", &muscles, &mut errors);
+    register(&mut index, "exercises", &exercises, &mut errors);
+    register(&mut index, "equipment", &equipment, &mut errors);
+    register(&mut index, "programs", &programs, &mut errors);
+
+    let mut content = Content {
+        articles: articles::validate(articles, &index, &mut errors),
+        muscles: muscles::validate(muscles, &index, &mut errors),
+        exercises: exercises::validate(exercises, &index, &mut errors),
+        equipment: Vec::new(),
+        programs: Vec::new(),
+    };
+    content.equipment = equipment::validate(equipment, &index, &mut errors);
+    content.programs = programs::validate(programs, &index, &content.exercises, &mut errors);
+    muscles::check_complete(dir, &content.muscles, &mut errors);
+    errors.into_result(content)
+}
+
+/// Reads every `*.md` file of one section, in file-name order.
+fn parse_section<F: DeserializeOwned>(
+    dir: &Path,
+    section: &str,
+    errors: &mut ContentErrors,
+) -> Vec<Parsed<F>> {
+    let folder = dir.join(section);
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    paths.sort();
+    let mut parsed = Vec::with_capacity(paths.len());
+    for path in paths {
+        let result = SourceFile::read(&path).and_then(|file| {
+            let front: F = file.front_matter()?;
+            Ok((file, front))
+        });
+        match result {
+            Ok((file, front)) => parsed.push(Parsed {
+                slug: file.stem.clone(),
+                file,
+                front,
+            }),
+            Err(error) => errors.push(error),
+        }
+    }
+    parsed
+}
+
+/// Front matter that may override the file-name slug.
+pub(crate) trait SlugOverride {
+    fn slug_override(&self) -> Option<&toml::Spanned<String>>;
+}
+
+/// Assigns slugs and URLs, reporting invalid and duplicate slugs.
+fn register<F: SlugOverride>(
+    index: &mut Index,
+    section: &'static str,
+    parsed: &[Parsed<F>],
+    errors: &mut ContentErrors,
+) {
+    let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
+    let mut slugs = Vec::with_capacity(parsed.len());
+    for page in parsed {
+        let (slug, line) = match page.front.slug_override() {
+            Some(s) => (s.get_ref().clone(), page.file.line_of(&s.span())),
+            None => (page.slug.clone(), 1),
+        };
+        if !check::is_slug(&slug) {
+            errors.push(ContentError::new(
+                &page.file.path,
+                line,
+                format!("invalid slug `{slug}`: use lowercase letters, digits and single hyphens"),
+            ));
+        }
+        if let Some(other) = seen.get(&slug) {
+            errors.push(ContentError::new(
+                &page.file.path,
+                line,
+                format!(
+                    "duplicate slug `{slug}`: already used by {}",
+                    other.display()
+                ),
+            ));
+        } else {
+            seen.insert(slug.clone(), &page.file.path);
+        }
+        let file_name = format!("{section}/{}.md", page.file.stem);
+        index.links.insert(file_name, format!("/{section}/{slug}"));
+        slugs.push(slug);
+    }
+    index.slugs.insert(section, slugs);
+}
+
+/// The validated slug of a page (the override, if any, else the file stem).
+pub(crate) fn final_slug<F: SlugOverride>(page: &Parsed<F>) -> String {
+    page.front
+        .slug_override()
+        .map_or_else(|| page.slug.clone(), |s| s.get_ref().clone())
+}

@@ -1,0 +1,76 @@
+//! The schema, as an append-only list of migrations tracked by `PRAGMA user_version`.
+//! Never edit a migration that has shipped: add a new one.
+
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: content tables and the joins that filters use.
+    "
+    CREATE TABLE articles (
+        slug TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        updated TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE muscles (
+        slug TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE exercises (
+        slug TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        level TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE exercise_muscles (
+        exercise TEXT NOT NULL REFERENCES exercises(slug),
+        muscle TEXT NOT NULL REFERENCES muscles(slug),
+        role TEXT NOT NULL CHECK (role IN ('primary', 'secondary')),
+        PRIMARY KEY (exercise, muscle)
+    );
+    CREATE INDEX exercise_muscles_by_muscle ON exercise_muscles(muscle);
+    CREATE TABLE equipment (
+        slug TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE exercise_equipment (
+        exercise TEXT NOT NULL REFERENCES exercises(slug),
+        equipment TEXT NOT NULL REFERENCES equipment(slug),
+        PRIMARY KEY (exercise, equipment)
+    );
+    CREATE INDEX exercise_equipment_by_equipment ON exercise_equipment(equipment);
+    CREATE TABLE programs (
+        slug TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE program_exercises (
+        program TEXT NOT NULL REFERENCES programs(slug),
+        exercise TEXT NOT NULL REFERENCES exercises(slug),
+        PRIMARY KEY (program, exercise)
+    );
+    CREATE INDEX program_exercises_by_exercise ON program_exercises(exercise);
+    ",
+];
+
+/// Brings `conn` to the latest schema version.
+pub fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
+    let current: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    for (version, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+pub fn latest_version() -> usize {
+    MIGRATIONS.len()
+}

@@ -1,0 +1,74 @@
+//! The closed vocabularies of the site. Each knows its slug (used in URLs, filters and
+//! content files) and its label (what a runner reads).
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $slug:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn slug(self) -> &'static str {
+                match self { $($name::$variant => $slug),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_slug(slug: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.slug() == slug)
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// How demanding an exercise or program is.
+    Level {
+        Beginner => "beginner", "Beginner";
+        Intermediate => "intermediate", "Intermediate";
+        Advanced => "advanced", "Advanced";
+    }
+);
+
+vocabulary!(
+    /// The kind of training an exercise is.
+    Category {
+        Strength => "strength", "Strength";
+        Plyometric => "plyometric", "Plyometric";
+        Core => "core", "Core";
+        Mobility => "mobility", "Mobility";
+    }
+);
+
+vocabulary!(
+    /// How hard a jumping drill lands.
+    Impact {
+        Low => "low", "Low impact";
+        Moderate => "moderate", "Moderate impact";
+        High => "high", "High impact";
+    }
+);
+
+vocabulary!(
+    /// Where a program is done.
+    Place {
+        Home => "home", "At home";
+        Gym => "gym", "In a gym";
+        Anywhere => "anywhere", "Anywhere";
+    }
+);
+
+vocabulary!(
+    /// Home kit is in the buying guide; gym kit is only named.
+    EquipmentKind {
+        Home => "home", "Home";
+        Gym => "gym", "Gym";
+    }
+);

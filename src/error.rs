@@ -1,0 +1,98 @@
+//! The error policy.
+//!
+//! Handlers return `Result<_, AppError>`. A request the site cannot answer is a 404 or a
+//! 400 that says what was wrong, rendered as a normal page with the site's navigation.
+//! Anything else is an internal fault: it is logged with its cause and the runner sees a
+//! plain 500 page that leaks nothing. Content problems never reach here: they stop
+//! start-up (see [`crate::content`]).
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use crate::views::{ErrorPage, PageMeta};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("page not found")]
+    NotFound,
+    /// Each entry says what was wrong with one input.
+    #[error("bad request: {}", .0.join("; "))]
+    BadRequest(Vec<String>),
+    #[error("internal error: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn bad_request(problem: impl Into<String>) -> Self {
+        Self::BadRequest(vec![problem.into()])
+    }
+}
+
+impl From<crate::db::DbError> for AppError {
+    fn from(error: crate::db::DbError) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(error: askama::Error) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let Self::Internal(cause) = self {
+            tracing::error!(error = format!("{cause:#}"), "internal error");
+        }
+        let page = error_page(self);
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+        match page.render() {
+            Ok(html) => response.content_type("text/html; charset=utf-8").body(html),
+            Err(_) => response
+                .content_type("text/plain; charset=utf-8")
+                .body(page.heading),
+        }
+    }
+}
+
+/// The page shown for an error; also used for the exported `404.html`.
+pub fn error_page(error: &AppError) -> ErrorPage {
+    let (title, heading, problems, advice) = match error {
+        AppError::NotFound => (
+            "Page not found",
+            "We could not find that page",
+            vec!["The address may be mistyped, or the page may have moved.".to_string()],
+            "Try the exercise library or the programs, or start again from the home page.",
+        ),
+        AppError::BadRequest(problems) => (
+            "Please check your request",
+            "Something in the request needs fixing",
+            problems.clone(),
+            "Change the highlighted value and try again.",
+        ),
+        AppError::Internal(_) => (
+            "Something went wrong",
+            "Something went wrong on our side",
+            vec!["The fault has been logged. Please try again in a moment.".to_string()],
+            "If it keeps happening, the rest of the site still works.",
+        ),
+    };
+    ErrorPage {
+        meta: PageMeta::new(title, heading, "/", ""),
+        heading: heading.to_string(),
+        problems,
+        advice: advice.to_string(),
+    }
+}

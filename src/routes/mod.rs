@@ -1,0 +1,22 @@
+//! URL map. Handlers are thin: read the request, call [`crate::site`], send the page.
+//! Pages rendered at start-up are served by [`pages::stored`], the default service.
+
+mod equipment;
+mod library;
+mod pages;
+mod programs;
+
+use actix_web::web;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(pages::health))
+        .route("/exercises/", web::get().to(library::exercises))
+        .route("/equipment/", web::get().to(equipment::guide))
+        .route("/equipment/compare", web::get().to(equipment::compare))
+        .route("/equipment/budget", web::get().to(equipment::budget))
+        .route(
+            "/programs/{slug:[a-z0-9-]+}.ics",
+            web::get().to(programs::calendar),
+        )
+        .default_service(web::to(pages::stored));
+}

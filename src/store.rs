@@ -1,0 +1,163 @@
+//! Pages rendered once and served many times. Each body is kept with its gzip and brotli
+//! versions and a strong ETag computed from its bytes, so identical content gives
+//! identical ETags on every instance.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse};
+use sha2::{Digest, Sha256};
+
+/// A response body ready to send in any encoding the client accepts.
+pub struct Stored {
+    pub content_type: &'static str,
+    pub identity: Vec<u8>,
+    pub gzip: Vec<u8>,
+    pub brotli: Vec<u8>,
+    pub etag: String,
+    pub cache_control: &'static str,
+}
+
+/// How long browsers may reuse a page before revalidating with its ETag.
+pub const PAGE_CACHE: &str = "public, max-age=300";
+/// Fingerprinted assets never change under the same URL.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+impl Stored {
+    pub fn new(content_type: &'static str, body: Vec<u8>, cache_control: &'static str) -> Self {
+        let digest = Sha256::digest(&body);
+        let etag: String = digest.iter().take(10).map(|b| format!("{b:02x}")).collect();
+        Self {
+            content_type,
+            gzip: gzip(&body),
+            brotli: brotli(&body),
+            identity: body,
+            etag: format!("\"{etag}\""),
+            cache_control,
+        }
+    }
+
+    /// Answers `req` with this body: 304 when the client's copy is current, otherwise the
+    /// best encoding it accepts.
+    pub fn respond(&self, req: &HttpRequest) -> HttpResponse {
+        let mut response = if not_modified(req, &self.etag) {
+            HttpResponse::NotModified()
+        } else {
+            HttpResponse::Ok()
+        };
+        response
+            .insert_header((header::ETAG, self.etag.as_str()))
+            .insert_header((header::CACHE_CONTROL, self.cache_control))
+            .insert_header((header::VARY, "Accept-Encoding"));
+        if not_modified(req, &self.etag) {
+            return response.finish();
+        }
+        response.insert_header((header::CONTENT_TYPE, self.content_type));
+        let (encoding, body) = match preferred_encoding(req) {
+            Encoding::Brotli => (Some("br"), &self.brotli),
+            Encoding::Gzip => (Some("gzip"), &self.gzip),
+            Encoding::Identity => (None, &self.identity),
+        };
+        if let Some(encoding) = encoding {
+            response.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static(encoding)));
+        }
+        response.body(body.clone())
+    }
+}
+
+/// Rendered pages by path.
+#[derive(Default)]
+pub struct PageStore {
+    pages: HashMap<String, Stored>,
+}
+
+impl PageStore {
+    pub fn insert(&mut self, path: String, stored: Stored) {
+        self.pages.insert(path, stored);
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Stored> {
+        self.pages.get(path)
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.pages.keys().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+}
+
+fn not_modified(req: &HttpRequest, etag: &str) -> bool {
+    req.headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',').any(|tag| {
+                let tag = tag.trim();
+                tag == "*" || tag.trim_start_matches("W/") == etag
+            })
+        })
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+/// Picks brotli, then gzip, honouring `q=0` refusals.
+fn preferred_encoding(req: &HttpRequest) -> Encoding {
+    let Some(accept) = req
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Encoding::Identity;
+    };
+    let accepts = |name: &str| {
+        accept.split(',').any(|part| {
+            let mut pieces = part.split(';');
+            let coding = pieces.next().unwrap_or_default().trim();
+            let refused = pieces.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            coding.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 10,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out
+}
