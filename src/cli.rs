@@ -66,6 +66,7 @@ impl From<ServeArgs> for Settings {
             public_url: args.public_url,
             hsts: args.hsts,
             workers: args.workers,
+            warm: true,
         }
     }
 }

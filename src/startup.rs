@@ -4,7 +4,7 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use actix_web::dev::Server;
 use actix_web::middleware::DefaultHeaders;
@@ -27,6 +27,9 @@ pub struct Settings {
     /// Send `Strict-Transport-Security` (only behind an HTTPS proxy).
     pub hsts: bool,
     pub workers: Option<usize>,
+    /// Compress every page in the background right after start-up (off in tests, which
+    /// only ask for uncompressed bodies).
+    pub warm: bool,
 }
 
 pub struct Application {
@@ -63,11 +66,22 @@ fn security_headers(hsts: bool) -> DefaultHeaders {
 
 /// Validates content, builds the database and renders every static page.
 pub fn prepare(settings: &Settings, public_url: String) -> anyhow::Result<AppState> {
+    let started = Instant::now();
     let content = content::load(&settings.content)
         .map_err(|errors| anyhow::anyhow!("{errors}"))
         .context("content has errors")?;
+    let loaded = started.elapsed();
     let db = Database::build(&settings.db, &content)?;
-    AppState::new(db, public_url).map_err(|e| anyhow::anyhow!("{e}"))
+    let imported = started.elapsed();
+    let state = AppState::new(db, public_url).map_err(|e| anyhow::anyhow!("{e}"))?;
+    tracing::info!(
+        content_ms = loaded.as_millis(),
+        database_ms = (imported - loaded).as_millis(),
+        pages_ms = (started.elapsed() - imported).as_millis(),
+        pages = state.pages.len(),
+        "site prepared"
+    );
+    Ok(state)
 }
 
 impl Application {
@@ -81,6 +95,10 @@ impl Application {
             &settings,
             public_url.trim_end_matches('/').to_string(),
         )?);
+        if settings.warm {
+            let pages = state.clone();
+            std::thread::spawn(move || pages.pages.warm());
+        }
         let hsts = settings.hsts;
         let mut server = HttpServer::new(move || {
             App::new()
