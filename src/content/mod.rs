@@ -142,7 +142,12 @@ fn register<F: SlugOverride>(
 ) {
     let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
     let mut slugs = Vec::with_capacity(parsed.len());
-    for page in parsed {
+    // Pages named by their file come first, so a clash is reported at the `slug` line
+    // that caused it rather than at an innocent file.
+    let (named, overridden): (Vec<_>, Vec<_>) = parsed
+        .iter()
+        .partition(|page| page.front.slug_override().is_none());
+    for page in named.into_iter().chain(overridden) {
         let (slug, line) = match page.front.slug_override() {
             Some(s) => (s.get_ref().clone(), page.file.line_of(&s.span())),
             None => (page.slug.clone(), 1),

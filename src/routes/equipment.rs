@@ -10,7 +10,11 @@ use crate::state::{AppState, HTML};
 
 pub async fn guide(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let params = QueryParams::parse(req.query_string())?;
-    if let Some(page) = state.pages.get("/equipment/").filter(|_| params.is_empty()) {
+    if let Some(page) = state
+        .pages
+        .get("/equipment/")
+        .filter(|_| req.query_string().is_empty())
+    {
         return Ok(page.respond(&req));
     }
     cached(&req, &state, "guide", || {

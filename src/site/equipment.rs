@@ -251,7 +251,7 @@ pub fn compare_page(db: &Database, params: &QueryParams) -> Result<ComparePage, 
         meta: PageMeta::new(
             "Compare equipment",
             "Home equipment for runners side by side: price, priority, uses and alternatives.",
-            "/equipment/compare",
+            format!("/equipment/compare?items={}", wanted.join(",")),
             "equipment",
         ),
         caption: names.join(" compared with "),
@@ -296,7 +296,7 @@ pub fn budget_page(db: &Database, params: &QueryParams) -> Result<BudgetPage, Ap
         meta: PageMeta::new(
             format!("What to buy with £{}", guide::plain_pounds(budget)),
             "Which home equipment to buy first for your budget, by priority and exercises unlocked per pound.",
-            "/equipment/budget",
+            format!("/equipment/budget?gbp={}", guide::plain_pounds(budget)),
             "equipment",
         ),
         budget: guide::plain_pounds(budget),

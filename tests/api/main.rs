@@ -1,0 +1,10 @@
+//! The one integration test binary: every test starts the real server on port 0 with a
+//! fresh database and talks to it over HTTP.
+
+mod browser;
+mod content_errors;
+mod equipment;
+mod exercises;
+mod helpers;
+mod pages;
+mod programs;

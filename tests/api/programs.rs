@@ -1,0 +1,188 @@
+//! Programs: weeks, seed numbers, print pages and calendar files.
+
+use icalendar::{Calendar, CalendarComponent, Component};
+
+use crate::helpers::{Page, content, spawn_app};
+
+fn row<'a>(rows: &'a [String], name: &str) -> &'a str {
+    rows.iter()
+        .find(|r| r.starts_with(name))
+        .map(String::as_str)
+        .unwrap_or_else(|| panic!("no row for {name} in {rows:?}"))
+}
+
+#[tokio::test]
+async fn every_program_and_week_renders() {
+    let app = spawn_app().await;
+    let content = content();
+    let index = app.ok("/programs/").await;
+    for slug in ["posterior-chain-4-week", "plyometric", "home", "gym"] {
+        assert!(
+            index
+                .attrs("a", "href")
+                .contains(&format!("/programs/{slug}")),
+            "{slug} listed"
+        );
+    }
+    for program in &content.programs {
+        let base = format!("/programs/{}", program.slug);
+        let overview = app.ok(&base).await;
+        assert_eq!(
+            overview.texts("table.progression tbody tr").len(),
+            program.weeks.len()
+        );
+        for (i, week) in program.weeks.iter().enumerate() {
+            let page = app.ok(&format!("{base}/week/{}", i + 1)).await;
+            assert!(page.text("section.week h2").contains(&week.title));
+            let sets: u32 = week
+                .sessions
+                .iter()
+                .flat_map(|s| &s.items)
+                .map(|i| i.dose.sets)
+                .sum();
+            assert_eq!(
+                page.attrs("td.ticks input[type=checkbox]", "id").len() as u32,
+                sets,
+                "a box per set"
+            );
+            assert_eq!(
+                page.texts("td.write").len(),
+                week.sessions.iter().map(|s| s.items.len()).sum::<usize>()
+            );
+            assert!(page.text(".warmup").contains(&program.warmup[0]));
+        }
+        let print = app.ok(&format!("{base}/print")).await;
+        assert_eq!(print.texts("section.week").len(), program.weeks.len());
+    }
+}
+
+#[tokio::test]
+async fn seed_numbers_are_on_the_first_weeks() {
+    let app = spawn_app().await;
+    let plyo = app.ok("/programs/plyometric/week/1").await;
+    let rows = plyo.texts("table.plan tbody tr");
+    for drill in [
+        "Lateral bound",
+        "Split squat jump",
+        "Clap press-up",
+        "Squat jump",
+    ] {
+        let r = row(&rows, drill);
+        assert!(r.contains("2 × 5") && r.contains("45 s"), "{drill}: {r}");
+    }
+    let tuck = row(&rows, "Tuck jump");
+    assert!(tuck.contains("1 × 5") && tuck.contains("45 s"), "{tuck}");
+    assert!(
+        plyo.text("h3").contains("35 foot contacts"),
+        "contacts per session shown"
+    );
+
+    let home = app.ok("/programs/home/week/1").await;
+    let rows = home.texts("table.plan tbody tr");
+    assert!(row(&rows, "Swiss ball hamstring curl").contains("2 × 30 s"));
+    assert!(row(&rows, "Swiss ball hamstring curl").contains("30 s"));
+    assert!(row(&rows, "Band overhead triceps extension").contains("1 × 15"));
+    let overview = app.ok("/programs/home").await.all_text();
+    assert!(overview.contains("20 to 30 minutes"));
+    assert!(overview.contains("2 to 3 a week"));
+
+    let chain = app.ok("/programs/posterior-chain-4-week").await;
+    assert!(
+        chain
+            .text("table.progression")
+            .to_lowercase()
+            .contains("deload"),
+        "last week marked"
+    );
+    let plyo_overview = app.ok("/programs/plyometric").await.all_text();
+    assert!(plyo_overview.contains("difficulty 2 out of 5"));
+}
+
+#[tokio::test]
+async fn unknown_programs_and_weeks_are_404() {
+    let app = spawn_app().await;
+    for path in [
+        "/programs/nope",
+        "/programs/home/week/0",
+        "/programs/home/week/5",
+        "/programs/home/week/x",
+        "/programs/nope/print",
+    ] {
+        assert_eq!(app.get(path).await.status, 404, "{path}");
+    }
+}
+
+fn events(page: &Page) -> Vec<(String, String, String)> {
+    let calendar: Calendar = page.body.parse().expect("valid iCalendar");
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some((
+                e.get_uid().unwrap_or_default().to_string(),
+                e.get_start().map(|s| format!("{s:?}")).unwrap_or_default(),
+                e.get_description().unwrap_or_default().to_string(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_calendar_has_stable_uids_and_the_right_dates() {
+    let app = spawn_app().await;
+    // 2026-11-30 is a Monday.
+    let path = "/programs/posterior-chain-4-week.ics?start=2026-11-30&days=mon,thu";
+    let first = app.ok(path).await;
+    assert!(first.header("content-type").starts_with("text/calendar"));
+    let a = events(&first);
+    let b = events(&app.ok(path).await);
+    assert_eq!(
+        a.iter().map(|e| &e.0).collect::<Vec<_>>(),
+        b.iter().map(|e| &e.0).collect::<Vec<_>>(),
+        "same UIDs twice"
+    );
+    let program = content()
+        .programs
+        .into_iter()
+        .find(|p| p.slug == "posterior-chain-4-week")
+        .expect("program");
+    let sessions: usize = program.weeks.iter().map(|w| w.sessions.len()).sum();
+    assert_eq!(a.len(), sessions);
+    let dates: Vec<&str> = a.iter().map(|e| e.1.as_str()).collect();
+    assert!(dates[0].contains("2026-11-30"), "{dates:?}");
+    assert!(dates[1].contains("2026-12-03"), "{dates:?}");
+    assert!(dates[2].contains("2026-12-07"), "{dates:?}");
+    assert!(
+        a[0].2.contains("Stiff-legged deadlift") || a[0].2.contains("deadlift"),
+        "exercises in description: {}",
+        a[0].2
+    );
+    assert!(
+        a[0].2
+            .contains("https://runstrong.example/programs/posterior-chain-4-week/week/1")
+    );
+}
+
+#[tokio::test]
+async fn bad_calendar_parameters_get_400() {
+    let app = spawn_app().await;
+    for query in [
+        "",
+        "start=2026-02-30&days=mon,thu",
+        "start=tomorrow&days=mon,thu",
+        "start=2026-12-01&days=mon,funday",
+        "start=2026-12-01&days=mon",
+        "start=2026-12-01",
+    ] {
+        let page = app.get(&format!("/programs/gym.ics?{query}")).await;
+        assert_eq!(page.status, 400, "{query}");
+        assert!(page.header("content-type").starts_with("text/html"));
+    }
+    assert_eq!(
+        app.get("/programs/nope.ics?start=2026-12-01&days=mon,thu")
+            .await
+            .status,
+        404
+    );
+}
