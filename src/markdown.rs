@@ -72,7 +72,7 @@ pub fn render(markdown: &str, links: &dyn LinkResolver) -> (Rendered, Vec<LinkPr
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let end = heading_end(&events, index);
-                let title = plain_text(&events[index + 1..end]);
+                let title = heading_text(&events[index + 1..end]);
                 let id = unique_id(&slugify(&title), &mut used_ids);
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
                     toc.push(TocEntry {
@@ -125,7 +125,7 @@ fn heading_end(events: &[(Event, usize)], start: usize) -> usize {
         .map_or(events.len() - 1, |p| start + p)
 }
 
-fn plain_text(events: &[(Event, usize)]) -> String {
+fn heading_text(events: &[(Event, usize)]) -> String {
     events
         .iter()
         .filter_map(|(e, _)| match e {
@@ -220,6 +220,31 @@ fn sanitise(unsafe_html: &str) -> String {
         .link_rel(None)
         .clean(unsafe_html)
         .to_string()
+}
+
+/// The text of rendered HTML, tags dropped and common entities decoded, for search.
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

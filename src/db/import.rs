@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, params};
 
+use super::search;
 use crate::content::Content;
 use crate::domain::muscles;
 
@@ -65,6 +66,7 @@ pub fn all(conn: &mut Connection, content: &Content) -> rusqlite::Result<()> {
             }
         }
     }
+    search::index(&tx, content)?;
     tx.commit()
 }
 

@@ -57,6 +57,19 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX program_exercises_by_exercise ON program_exercises(exercise);
     ",
+    // 2: full-text search over every page a runner might look for. Porter stemming
+    // makes `jumps` find `jump`; two- and three-letter prefix indexes keep `hamstr*` fast.
+    "
+    CREATE VIRTUAL TABLE search USING fts5(
+        kind UNINDEXED,
+        slug UNINDEXED,
+        url UNINDEXED,
+        title,
+        body,
+        tokenize = 'porter unicode61 remove_diacritics 2',
+        prefix = '2 3'
+    );
+    ",
 ];
 
 /// Brings `conn` to the latest schema version.

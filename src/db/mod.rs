@@ -13,6 +13,7 @@
 mod import;
 mod migrations;
 pub mod queries;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -5,12 +5,14 @@ mod equipment;
 mod library;
 mod pages;
 mod programs;
+mod search;
 
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(pages::health))
         .route("/exercises/", web::get().to(library::exercises))
+        .route("/search", web::get().to(search::search))
         .route("/equipment/", web::get().to(equipment::guide))
         .route("/equipment/compare", web::get().to(equipment::compare))
         .route("/equipment/budget", web::get().to(equipment::budget))

@@ -5,6 +5,7 @@
 pub mod equipment;
 pub mod library;
 pub mod programs;
+pub mod search;
 
 use askama::Template;
 

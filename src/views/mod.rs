@@ -6,6 +6,7 @@ pub mod bodymap;
 pub mod equipment;
 pub mod library;
 pub mod programs;
+pub mod search;
 
 use askama::Template;
 

@@ -1,0 +1,249 @@
+//! Full-text search with SQLite FTS5: what is indexed, and how a runner's words become a
+//! query that can never be read as FTS syntax.
+//!
+//! Every word typed is reduced to letters and digits and quoted, so `"`, `*`, `NEAR`,
+//! `AND` and `column:` filters are just words. Each word matches as a prefix (`hamstr`
+//! finds hamstrings) and is widened with everyday synonyms (`bum` finds glutes).
+
+use rusqlite::{Connection, Transaction, params};
+
+use super::DbError;
+use crate::content::Content;
+use crate::markdown::plain_text;
+
+/// Longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Words beyond this are ignored: more words only narrow an AND query further.
+const MAX_WORDS: usize = 12;
+const RESULTS: usize = 30;
+/// Marks around matched words in snippets; control characters never occur in content.
+const MARK_OPEN: char = '\u{2}';
+const MARK_CLOSE: char = '\u{3}';
+
+/// Everyday words runners use, and the terms the content uses for them.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    ("bum", &["glutes", "glute", "buttocks"]),
+    ("butt", &["glutes", "glute", "buttocks"]),
+    ("backside", &["glutes", "glute"]),
+    ("buttocks", &["glutes", "glute"]),
+    ("hammies", &["hamstrings"]),
+    ("quads", &["quadriceps"]),
+    ("abs", &["abdominals"]),
+    ("tummy", &["abdominals"]),
+    ("core", &["abdominals", "obliques"]),
+    ("plyo", &["plyometric"]),
+    ("plyos", &["plyometric"]),
+    ("jumping", &["jump", "plyometric"]),
+    ("shin", &["calves"]),
+    ("achilles", &["calves"]),
+    ("kit", &["equipment"]),
+    ("pushup", &["press"]),
+    ("pushups", &["press"]),
+];
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: String,
+    pub url: String,
+    pub title: String,
+    /// Plain text with matched words between [`MARK_OPEN`] and [`MARK_CLOSE`].
+    pub snippet: String,
+}
+
+impl Hit {
+    /// The snippet as HTML: text escaped, matches wrapped in `<mark>`.
+    pub fn snippet_html(&self) -> String {
+        let mut html = String::with_capacity(self.snippet.len() + 32);
+        for c in self.snippet.chars() {
+            match c {
+                MARK_OPEN => html.push_str("<mark>"),
+                MARK_CLOSE => html.push_str("</mark>"),
+                '&' => html.push_str("&amp;"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                '"' => html.push_str("&quot;"),
+                '\'' => html.push_str("&#39;"),
+                c => html.push(c),
+            }
+        }
+        html
+    }
+}
+
+/// Adds every page to the search index.
+pub fn index(tx: &Transaction, content: &Content) -> rusqlite::Result<()> {
+    let mut insert = tx
+        .prepare("INSERT INTO search (kind, slug, url, title, body) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for a in &content.articles {
+        let body = format!("{} {}", a.summary, plain_text(&a.html));
+        insert.execute(params![
+            "Article",
+            a.slug,
+            format!("/articles/{}", a.slug),
+            a.title,
+            body
+        ])?;
+    }
+    for x in &content.exercises {
+        let body = [
+            x.summary.as_str(),
+            x.category.label(),
+            &x.primary.join(" "),
+            &x.secondary.join(" "),
+            &x.steps.join(" "),
+            &x.cues.join(" "),
+            &x.why,
+            &plain_text(&x.html),
+        ]
+        .join(" ")
+        .replace('-', " ");
+        insert.execute(params![
+            "Exercise",
+            x.slug,
+            format!("/exercises/{}", x.slug),
+            x.name,
+            body
+        ])?;
+    }
+    for p in &content.programs {
+        let body = [
+            p.summary.as_str(),
+            &p.goal,
+            &p.audience,
+            &plain_text(&p.html),
+        ]
+        .join(" ");
+        insert.execute(params![
+            "Program",
+            p.slug,
+            format!("/programs/{}", p.slug),
+            p.title,
+            body
+        ])?;
+    }
+    for m in &content.muscles {
+        let body = format!(
+            "{} {} {}",
+            m.slug.replace('-', " "),
+            m.summary,
+            plain_text(&m.html)
+        );
+        insert.execute(params![
+            "Muscle",
+            m.slug,
+            format!("/muscles/{}", m.slug),
+            m.name,
+            body
+        ])?;
+    }
+    for e in &content.equipment {
+        let mut body = format!("{} {}", e.summary, plain_text(&e.html));
+        if let Some(guide) = &e.buying_guide {
+            body.push(' ');
+            body.push_str(&guide.uses.join(" "));
+            body.push(' ');
+            body.push_str(&guide.alternatives.join(" "));
+        }
+        insert.execute(params![
+            "Equipment",
+            e.slug,
+            format!("/equipment/{}", e.slug),
+            e.name,
+            body
+        ])?;
+    }
+    Ok(())
+}
+
+/// The words of a query: letters and digits only, lowercased.
+pub fn words(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .take(MAX_WORDS)
+        .collect()
+}
+
+/// The FTS5 MATCH expression for `query`, or `None` when it has no words.
+pub fn match_expression(query: &str) -> Option<String> {
+    let terms: Vec<String> = words(query)
+        .into_iter()
+        .map(|word| {
+            let mut alternatives = vec![word.clone()];
+            if let Some((_, more)) = SYNONYMS.iter().find(|(w, _)| *w == word) {
+                alternatives.extend(more.iter().map(|s| s.to_string()));
+            }
+            // Words are alphanumeric, so quoting them is always safe.
+            let quoted: Vec<String> = alternatives.iter().map(|w| format!("\"{w}\"*")).collect();
+            format!("({})", quoted.join(" OR "))
+        })
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// Ranked hits for `query`: title matches weigh ten times body matches.
+pub fn search(conn: &Connection, query: &str) -> Result<Vec<Hit>, DbError> {
+    let Some(expression) = match_expression(query) else {
+        return Ok(Vec::new());
+    };
+    let mut statement = conn.prepare_cached(
+        "SELECT kind, url, title, snippet(search, 4, ?2, ?3, '…', 16)
+         FROM search WHERE search MATCH ?1
+         ORDER BY bm25(search, 0.0, 0.0, 0.0, 10.0, 1.0), title
+         LIMIT ?4",
+    )?;
+    let rows = statement.query_map(
+        params![
+            expression,
+            MARK_OPEN.to_string(),
+            MARK_CLOSE.to_string(),
+            RESULTS as i64
+        ],
+        |row| {
+            Ok(Hit {
+                kind: row.get(0)?,
+                url: row.get(1)?,
+                title: row.get(2)?,
+                snippet: row.get(3)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_is_never_fts_syntax() {
+        assert_eq!(match_expression("hamstr"), Some("(\"hamstr\"*)".into()));
+        assert_eq!(
+            match_expression("\"glute\" NEAR(bridge) title:* AND"),
+            Some(
+                "(\"glute\"*) AND (\"near\"*) AND (\"bridge\"*) AND (\"title\"*) AND (\"and\"*)"
+                    .into()
+            )
+        );
+        assert_eq!(match_expression("*** \"\" ()"), None);
+    }
+
+    #[test]
+    fn synonyms_widen_a_word() {
+        let expression = match_expression("bum").unwrap_or_default();
+        assert!(expression.contains("\"glutes\"*"), "{expression}");
+    }
+
+    #[test]
+    fn snippets_escape_text_and_keep_marks() {
+        let hit = Hit {
+            kind: "Article".into(),
+            url: "/".into(),
+            title: "t".into(),
+            snippet: format!("a <b> {MARK_OPEN}glute{MARK_CLOSE} & c"),
+        };
+        assert_eq!(hit.snippet_html(), "a &lt;b&gt; <mark>glute</mark> &amp; c");
+    }
+}
