@@ -27,6 +27,19 @@ pub enum Command {
     Serve(ServeArgs),
     /// Validate the content and report every problem as `path:line: message`.
     Check(ContentArgs),
+    /// Write every page and asset as static files (with .gz and .br siblings) into DIR.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ExportArgs {
+    /// Folder to write the site into (created if missing).
+    pub dir: PathBuf,
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// Public URL the export will be served at, for canonical links and feeds.
+    #[arg(long, env = "RUNSTRONG_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]

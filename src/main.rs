@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check(args)) => check(&args.content),
         Some(Command::Serve(args)) => serve(args.into()),
+        Some(Command::Export(args)) => export(args),
         None => serve(cli.serve.into()),
     }
 }
@@ -31,6 +32,43 @@ fn check(dir: &std::path::Path) -> ExitCode {
         }
         Err(errors) => {
             eprint!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(args: runstrong::cli::ExportArgs) -> ExitCode {
+    // The database is only a build step here: it lives in a temporary file beside the
+    // export and is removed afterwards.
+    let db = args.dir.join(".runstrong-export.db");
+    let settings = runstrong::startup::Settings {
+        addr: "127.0.0.1:8080".into(),
+        content: args.content.content,
+        db: db.clone(),
+        public_url: args.public_url,
+        hsts: false,
+        workers: None,
+        warm: false,
+    };
+    if let Err(error) = std::fs::create_dir_all(&args.dir) {
+        eprintln!("runstrong: cannot create {}: {error}", args.dir.display());
+        return ExitCode::FAILURE;
+    }
+    let result = runstrong::export::export(&args.dir, &settings);
+    let _ = std::fs::remove_file(&db);
+    match result {
+        Ok(summary) => {
+            println!(
+                "exported {} files ({} bytes) to {} in {} ms",
+                summary.files,
+                summary.bytes,
+                args.dir.display(),
+                summary.millis
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("runstrong: {error:#}");
             ExitCode::FAILURE
         }
     }

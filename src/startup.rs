@@ -73,6 +73,7 @@ pub fn prepare(settings: &Settings, public_url: String) -> anyhow::Result<AppSta
     let loaded = started.elapsed();
     let db = Database::build(&settings.db, &content)?;
     let imported = started.elapsed();
+    crate::views::set_site_url(&public_url);
     let state = AppState::new(db, public_url).map_err(|e| anyhow::anyhow!("{e}"))?;
     tracing::info!(
         content_ms = loaded.as_millis(),

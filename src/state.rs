@@ -25,7 +25,7 @@ impl AppState {
         for page in crate::site::render_static(&db)? {
             pages.insert(
                 page.path,
-                Stored::new(HTML, page.html.into_bytes(), PAGE_CACHE),
+                Stored::new(page.content_type, page.body.into_bytes(), PAGE_CACHE),
             );
         }
         for asset in crate::assets::all() {

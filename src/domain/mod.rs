@@ -6,6 +6,7 @@ pub mod dose;
 pub mod guide;
 pub mod labels;
 pub mod muscles;
+pub mod selfcheck;
 
 use serde::{Deserialize, Serialize};
 

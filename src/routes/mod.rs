@@ -6,6 +6,7 @@ mod library;
 mod pages;
 mod programs;
 mod search;
+mod selfcheck;
 
 use actix_web::web;
 
@@ -13,6 +14,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(pages::health))
         .route("/exercises/", web::get().to(library::exercises))
         .route("/search", web::get().to(search::search))
+        .route("/self-check", web::get().to(selfcheck::self_check))
         .route("/equipment/", web::get().to(equipment::guide))
         .route("/equipment/compare", web::get().to(equipment::compare))
         .route("/equipment/budget", web::get().to(equipment::budget))

@@ -44,7 +44,11 @@ pub fn render_static(db: &Database) -> Result<Vec<RenderedPage>, AppError> {
             let exercises = queries::exercises_using(conn, &item.slug)?;
             let substitutes = substitutes_for(conn, &exercises, &item.slug)?;
             let template = EquipmentItemPage {
-                meta: PageMeta::new(&item.name, &item.summary, &path, "equipment"),
+                meta: match &item.buying_guide {
+                    Some(guide) => PageMeta::new(&item.name, &item.summary, &path, "equipment")
+                        .with_json_ld(crate::views::structured::product(item, guide), "website"),
+                    None => PageMeta::new(&item.name, &item.summary, &path, "equipment"),
+                },
                 programs: queries::programs_using_equipment(conn, &item.slug)?,
                 item: item.clone(),
                 exercises,

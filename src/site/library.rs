@@ -6,11 +6,11 @@ use crate::domain::muscles::MUSCLE_SLUGS;
 use crate::domain::{Category, Equipment, Exercise, Level, Muscle};
 use crate::error::AppError;
 use crate::query::{QueryParams, unknown_value};
-use crate::views::PageMeta;
 use crate::views::bodymap::BodyMap;
 use crate::views::library::{
     ExercisePage, ExercisesPage, FilterView, MusclePage, MusclesPage, OptionView, count_text,
 };
+use crate::views::{PageMeta, structured};
 
 use super::{RenderedPage, page};
 
@@ -31,14 +31,16 @@ pub fn render_static(db: &Database) -> Result<Vec<RenderedPage>, AppError> {
         };
         for exercise in &exercises {
             let path = format!("/exercises/{}", exercise.slug);
+            let kit: Vec<Equipment> = equipment
+                .iter()
+                .filter(|e| exercise.equipment.contains(&e.slug))
+                .cloned()
+                .collect();
             let template = ExercisePage {
-                meta: PageMeta::new(&exercise.name, &exercise.summary, &path, "exercises"),
+                meta: PageMeta::new(&exercise.name, &exercise.summary, &path, "exercises")
+                    .with_json_ld(structured::exercise(exercise, &kit), "article"),
                 map: BodyMap::new(&exercise.primary, &exercise.secondary, &muscles),
-                equipment: equipment
-                    .iter()
-                    .filter(|e| exercise.equipment.contains(&e.slug))
-                    .cloned()
-                    .collect(),
+                equipment: kit,
                 easier: find(&exercise.easier),
                 harder: find(&exercise.harder),
                 substitutes: find(&exercise.substitutes),

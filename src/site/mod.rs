@@ -3,27 +3,38 @@
 //! parameterised pages per request, so a page looks the same whichever way it was made.
 
 pub mod equipment;
+pub mod feeds;
 pub mod library;
 pub mod programs;
 pub mod search;
+pub mod selfcheck;
 
 use askama::Template;
 
 use crate::db::{Database, queries};
 use crate::error::AppError;
+use crate::state::HTML;
 use crate::views::articles::{ArticlePage, ArticlesPage};
 use crate::views::{HomePage, PageMeta};
 
-/// A rendered page and the path it is served at.
+/// A rendered page or document and the path it is served at.
 pub struct RenderedPage {
     pub path: String,
-    pub html: String,
+    pub content_type: &'static str,
+    pub body: String,
+}
+
+impl RenderedPage {
+    pub fn is_html(&self) -> bool {
+        self.content_type == HTML
+    }
 }
 
 fn page(path: impl Into<String>, template: &impl Template) -> Result<RenderedPage, AppError> {
     Ok(RenderedPage {
         path: path.into(),
-        html: template.render()?,
+        content_type: HTML,
+        body: template.render()?,
     })
 }
 
@@ -47,6 +58,7 @@ pub fn render_static(db: &Database) -> Result<Vec<RenderedPage>, AppError> {
         "/404.html",
         &crate::error::error_page(&AppError::NotFound),
     )?);
+    pages.extend(feeds::render_static(db, &pages)?);
     Ok(pages)
 }
 
@@ -82,7 +94,8 @@ fn article_page(
 ) -> Result<RenderedPage, AppError> {
     let path = format!("/articles/{}", article.slug);
     let template = ArticlePage {
-        meta: PageMeta::new(&article.title, &article.summary, &path, "articles"),
+        meta: PageMeta::new(&article.title, &article.summary, &path, "articles")
+            .with_json_ld(crate::views::structured::article(article), "article"),
         article: article.clone(),
         others: all
             .iter()

@@ -7,8 +7,27 @@ pub mod equipment;
 pub mod library;
 pub mod programs;
 pub mod search;
+pub mod selfcheck;
+pub mod structured;
+
+use std::sync::OnceLock;
 
 use askama::Template;
+
+/// The public URL of the site, for canonical links and Open Graph tags. Set once at
+/// start-up from the settings; every page of a process shares it.
+static SITE_URL: OnceLock<String> = OnceLock::new();
+
+/// Records the public URL (the first call wins: one process serves one site).
+pub fn set_site_url(url: &str) {
+    let _ = SITE_URL.set(url.trim_end_matches('/').to_string());
+}
+
+pub fn site_url() -> &'static str {
+    SITE_URL
+        .get()
+        .map_or("http://127.0.0.1:8080", String::as_str)
+}
 
 /// What the layout needs to know about a page.
 pub struct PageMeta {
@@ -20,6 +39,12 @@ pub struct PageMeta {
     pub section: &'static str,
     pub css: &'static str,
     pub icon: &'static str,
+    /// Open Graph type: `website` or `article`.
+    pub og_type: &'static str,
+    /// schema.org description of the page, as JSON-LD, where a type fits.
+    pub json_ld: Option<String>,
+    /// A message shown above the content, such as where the live version of a page is.
+    pub notice: Option<String>,
 }
 
 /// Main navigation: (href, label, section).
@@ -45,7 +70,21 @@ impl PageMeta {
             section,
             css: crate::assets::url("site.css"),
             icon: crate::assets::url("favicon.svg"),
+            og_type: "website",
+            json_ld: None,
+            notice: None,
         }
+    }
+
+    /// Adds structured data, marking the page as an article for Open Graph when asked.
+    pub fn with_json_ld(mut self, json: String, og_type: &'static str) -> Self {
+        self.json_ld = Some(json);
+        self.og_type = og_type;
+        self
+    }
+
+    pub fn canonical(&self) -> String {
+        format!("{}{}", site_url(), self.path)
     }
 
     pub fn is_current(&self, section: &str) -> bool {

@@ -1,0 +1,42 @@
+//! The self-check page: the form, and the result when answered.
+
+use askama::Template;
+
+use super::PageMeta;
+use crate::domain::selfcheck::{Outcome, SEE_A_PROFESSIONAL};
+
+#[derive(Template)]
+#[template(path = "selfcheck.html")]
+pub struct SelfCheckPage {
+    pub meta: PageMeta,
+    pub fields: Vec<FieldView>,
+    pub has_errors: bool,
+    pub outcome: Option<Outcome>,
+    pub see_a_professional: &'static [&'static str],
+}
+
+/// One question as the form shows it.
+pub struct FieldView {
+    pub name: &'static str,
+    pub text: &'static str,
+    /// (value, label, checked)
+    pub options: Vec<(&'static str, &'static str, bool)>,
+    pub error: Option<String>,
+}
+
+impl SelfCheckPage {
+    pub fn new(fields: Vec<FieldView>, outcome: Option<Outcome>) -> Self {
+        Self {
+            meta: PageMeta::new(
+                "Is my posterior chain weak?",
+                "Five quick questions about sitting, knee and back pain, glutes and hip flexors, and what the answers suggest.",
+                "/self-check",
+                "",
+            ),
+            has_errors: fields.iter().any(|f| f.error.is_some()),
+            fields,
+            outcome,
+            see_a_professional: SEE_A_PROFESSIONAL,
+        }
+    }
+}
