@@ -3,6 +3,8 @@
 
 mod browser;
 mod content_errors;
+mod delivery;
+mod discovery;
 mod equipment;
 mod exercises;
 mod helpers;
