@@ -4,7 +4,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::check;
-use super::{ContentErrors, Index, Parsed, SlugOverride, final_slug};
+use super::slug_override_from_field;
+use super::{ContentErrors, Index, Parsed, final_slug};
 use crate::domain::Article;
 
 /// Words a runner reads in a minute, for the reading-time estimate.
@@ -30,11 +31,7 @@ fn default_order() -> i64 {
     100
 }
 
-impl SlugOverride for Front {
-    fn slug_override(&self) -> Option<&Spanned<String>> {
-        self.slug.as_ref()
-    }
-}
+slug_override_from_field!(Front);
 
 pub fn validate(
     parsed: Vec<Parsed<Front>>,

@@ -4,7 +4,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::check;
-use super::{ContentErrors, Index, Parsed, SlugOverride, final_slug};
+use super::slug_override_from_field;
+use super::{ContentErrors, Index, Parsed, final_slug};
 use crate::domain::{Category, Exercise, Impact, Level, Plyometric};
 
 #[derive(Debug, Deserialize)]
@@ -51,11 +52,7 @@ pub struct Front {
     slug: Option<Spanned<String>>,
 }
 
-impl SlugOverride for Front {
-    fn slug_override(&self) -> Option<&Spanned<String>> {
-        self.slug.as_ref()
-    }
-}
+slug_override_from_field!(Front);
 
 pub fn validate(
     parsed: Vec<Parsed<Front>>,

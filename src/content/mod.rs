@@ -133,6 +133,18 @@ pub(crate) trait SlugOverride {
     fn slug_override(&self) -> Option<&toml::Spanned<String>>;
 }
 
+/// Implements [`SlugOverride`] for front matter with an optional `slug` field.
+macro_rules! slug_override_from_field {
+    ($front:ty) => {
+        impl $crate::content::SlugOverride for $front {
+            fn slug_override(&self) -> Option<&toml::Spanned<String>> {
+                self.slug.as_ref()
+            }
+        }
+    };
+}
+pub(crate) use slug_override_from_field;
+
 /// Assigns slugs and URLs, reporting invalid and duplicate slugs.
 fn register<F: SlugOverride>(
     index: &mut Index,

@@ -5,8 +5,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::check;
+use super::slug_override_from_field;
 use super::source::SourceFile;
-use super::{ContentErrors, Index, Parsed, SlugOverride, final_slug};
+use super::{ContentErrors, Index, Parsed, final_slug};
 use crate::domain::{Exercise, Level, Place, Program, Session, SessionItem, Week};
 
 /// Limits that keep a week on one printed page.
@@ -68,11 +69,7 @@ struct ItemFront {
     note: Option<Spanned<String>>,
 }
 
-impl SlugOverride for Front {
-    fn slug_override(&self) -> Option<&Spanned<String>> {
-        self.slug.as_ref()
-    }
-}
+slug_override_from_field!(Front);
 
 pub fn validate(
     parsed: Vec<Parsed<Front>>,

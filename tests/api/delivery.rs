@@ -74,11 +74,7 @@ async fn encodings_are_negotiated() {
 #[tokio::test]
 async fn assets_are_fingerprinted_and_immutable() {
     let app = spawn_app().await;
-    let css = app
-        .ok("/")
-        .await
-        .attrs("link[rel=stylesheet]", "href")
-        .remove(0);
+    let css = app.stylesheet().await;
     assert!(
         css.starts_with("/static/site.")
             && css.ends_with(".css")

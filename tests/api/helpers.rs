@@ -122,6 +122,14 @@ impl TestApp {
         }
     }
 
+    /// The fingerprinted stylesheet URL the pages link.
+    pub async fn stylesheet(&self) -> String {
+        self.ok("/")
+            .await
+            .attrs("link[rel=stylesheet]", "href")
+            .remove(0)
+    }
+
     /// Gets a page and asserts it is a 200.
     pub async fn ok(&self, path: &str) -> Page {
         let page = self.get(path).await;

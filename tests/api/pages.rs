@@ -185,11 +185,7 @@ async fn health_check_answers() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let app = spawn_app().await;
-    let css = app
-        .ok("/")
-        .await
-        .attrs("link[rel=stylesheet]", "href")
-        .remove(0);
+    let css = app.stylesheet().await;
     for path in [
         "/",
         "/no/such/page",
