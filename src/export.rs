@@ -45,6 +45,8 @@ pub fn export(dir: &Path, settings: &Settings) -> anyhow::Result<ExportSummary> 
         .clone()
         .unwrap_or_else(|| format!("http://{}", settings.addr));
     let state = prepare(settings, public_url.trim_end_matches('/').to_string())?;
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    state.pages.warm(threads);
     let mut summary = ExportSummary {
         files: 0,
         bytes: 0,

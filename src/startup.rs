@@ -98,7 +98,8 @@ impl Application {
         )?);
         if settings.warm {
             let pages = state.clone();
-            std::thread::spawn(move || pages.pages.warm());
+            // One thread, so the warm-up never takes both cores from live requests.
+            std::thread::spawn(move || pages.pages.warm(1));
         }
         let hsts = settings.hsts;
         let mut server = HttpServer::new(move || {

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use actix_web::{HttpRequest, HttpResponse};
+
 use crate::db::Database;
 use crate::error::AppError;
 use crate::store::{IMMUTABLE, PAGE_CACHE, PageStore, Stored};
@@ -40,6 +42,22 @@ impl AppState {
             dynamic: DynamicCache::new(DYNAMIC_CAPACITY),
             public_url,
         })
+    }
+}
+
+impl AppState {
+    /// Serves the page for exactly these query parameters from the cache, running
+    /// `render` (which also validates them) only on a miss. Only successful renders are
+    /// cached, so a bad request is checked, and answered with its error, every time.
+    pub fn cached_page(
+        &self,
+        req: &HttpRequest,
+        kind: &str,
+        render: impl FnOnce() -> Result<String, AppError>,
+    ) -> Result<HttpResponse, AppError> {
+        let key = format!("{kind}?{}", req.query_string());
+        let page = self.dynamic.get_or_render(key, HTML, render)?;
+        Ok(page.respond(req))
     }
 }
 

@@ -24,6 +24,14 @@ pub struct Stored {
     brotli: OnceLock<Bytes>,
     pub etag: String,
     pub cache_control: &'static str,
+    headers: PreparedHeaders,
+}
+
+/// The header values every response for one body shares.
+struct PreparedHeaders {
+    etag: HeaderValue,
+    cache_control: HeaderValue,
+    content_type: HeaderValue,
 }
 
 /// How long browsers may reuse a page before revalidating with its ETag.
@@ -35,12 +43,19 @@ impl Stored {
     pub fn new(content_type: &'static str, body: Vec<u8>, cache_control: &'static str) -> Self {
         let digest = Sha256::digest(&body);
         let etag: String = digest.iter().take(10).map(|b| format!("{b:02x}")).collect();
+        let etag = format!("\"{etag}\"");
+        let headers = PreparedHeaders {
+            etag: HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("\"\"")),
+            cache_control: HeaderValue::from_static(cache_control),
+            content_type: HeaderValue::from_static(content_type),
+        };
         Self {
+            headers,
             content_type,
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
             identity: Bytes::from(body),
-            etag: format!("\"{etag}\""),
+            etag,
             cache_control,
         }
     }
@@ -48,19 +63,21 @@ impl Stored {
     /// Answers `req` with this body: 304 when the client's copy is current, otherwise the
     /// best encoding it accepts.
     pub fn respond(&self, req: &HttpRequest) -> HttpResponse {
-        let mut response = if not_modified(req, &self.etag) {
+        let current = not_modified(req, &self.etag);
+        let mut response = if current {
             HttpResponse::NotModified()
         } else {
             HttpResponse::Ok()
         };
+        // Header values are built once per body, not parsed again on every request.
         response
-            .insert_header((header::ETAG, self.etag.as_str()))
-            .insert_header((header::CACHE_CONTROL, self.cache_control))
-            .insert_header((header::VARY, "Accept-Encoding"));
-        if not_modified(req, &self.etag) {
+            .insert_header((header::ETAG, self.headers.etag.clone()))
+            .insert_header((header::CACHE_CONTROL, self.headers.cache_control.clone()))
+            .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")));
+        if current {
             return response.finish();
         }
-        response.insert_header((header::CONTENT_TYPE, self.content_type));
+        response.insert_header((header::CONTENT_TYPE, self.headers.content_type.clone()));
         let (encoding, body) = match preferred_encoding(req) {
             Encoding::Brotli => (Some("br"), self.brotli_body()),
             Encoding::Gzip => (Some("gzip"), self.gzip_body()),
@@ -111,12 +128,20 @@ impl PageStore {
         self.pages.is_empty()
     }
 
-    /// Compresses every body not yet compressed.
-    pub fn warm(&self) {
-        for page in self.pages.values() {
-            page.gzip_body();
-            page.brotli_body();
-        }
+    /// Compresses every body not yet compressed, on `threads` threads.
+    pub fn warm(&self, threads: usize) {
+        let pages: Vec<&Stored> = self.pages.values().collect();
+        let chunk = pages.len().div_ceil(threads.max(1)).max(1);
+        std::thread::scope(|scope| {
+            for part in pages.chunks(chunk) {
+                scope.spawn(move || {
+                    for page in part {
+                        page.gzip_body();
+                        page.brotli_body();
+                    }
+                });
+            }
+        });
     }
 }
 

@@ -65,7 +65,10 @@ impl Database {
         let temp = temp_path(path);
         let built = (|| {
             let mut conn = Connection::open(&temp)?;
-            conn.pragma_update(None, "journal_mode", "DELETE")?;
+            // The file is private until renamed into place, and rebuilt from content on
+            // any failure, so it needs neither a journal nor syncs while it is built.
+            conn.pragma_update(None, "journal_mode", "OFF")?;
+            conn.pragma_update(None, "synchronous", "OFF")?;
             migrations::apply(&mut conn)?;
             import::all(&mut conn, content)?;
             conn.close().map_err(|(_, e)| e)

@@ -6,10 +6,9 @@ use askama::Template;
 use crate::error::AppError;
 use crate::query::QueryParams;
 use crate::site::equipment::{budget_page, compare_page, guide_page};
-use crate::state::{AppState, HTML};
+use crate::state::AppState;
 
 pub async fn guide(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let params = QueryParams::parse(req.query_string())?;
     if let Some(page) = state
         .pages
         .get("/equipment/")
@@ -17,7 +16,8 @@ pub async fn guide(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpR
     {
         return Ok(page.respond(&req));
     }
-    cached(&req, &state, "guide", || {
+    state.cached_page(&req, "guide", || {
+        let params = QueryParams::parse(req.query_string())?;
         Ok(guide_page(&state.db, &params)?.render()?)
     })
 }
@@ -26,8 +26,8 @@ pub async fn compare(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let params = QueryParams::parse(req.query_string())?;
-    cached(&req, &state, "compare", || {
+    state.cached_page(&req, "compare", || {
+        let params = QueryParams::parse(req.query_string())?;
         Ok(compare_page(&state.db, &params)?.render()?)
     })
 }
@@ -36,21 +36,8 @@ pub async fn budget(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let params = QueryParams::parse(req.query_string())?;
-    cached(&req, &state, "budget", || {
+    state.cached_page(&req, "budget", || {
+        let params = QueryParams::parse(req.query_string())?;
         Ok(budget_page(&state.db, &params)?.render()?)
     })
-}
-
-/// Serves a page for these exact parameters from the cache, rendering it on a miss.
-/// Only successful renders are cached, so a bad request is checked every time.
-fn cached(
-    req: &HttpRequest,
-    state: &AppState,
-    kind: &str,
-    render: impl FnOnce() -> Result<String, AppError>,
-) -> Result<HttpResponse, AppError> {
-    let key = format!("{kind}:{}", req.query_string());
-    let page = state.dynamic.get_or_render(key, HTML, render)?;
-    Ok(page.respond(req))
 }
