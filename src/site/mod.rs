@@ -4,6 +4,7 @@
 
 pub mod equipment;
 pub mod library;
+pub mod plan;
 pub mod programs;
 
 use askama::Template;
