@@ -7,4 +7,5 @@ mod equipment;
 mod exercises;
 mod helpers;
 mod pages;
+mod plan;
 mod programs;
