@@ -1,12 +1,13 @@
 //! Calendar export (RFC 5545) of a program: one event per session, on the runner's
 //! chosen weekdays from a start date. UIDs are derived from the program, week and session
 //! (never from the request time), so importing the same file again updates the events
-//! instead of duplicating them.
+//! instead of duplicating them. A personal plan ([`plan_calendar`]) is written the same way.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use icalendar::{Calendar, Component, Event, EventLike};
 
-use crate::domain::{Exercise, Program};
+use crate::domain::planner::Plan;
+use crate::domain::{Dose, Exercise, Program};
 use crate::error::AppError;
 use crate::query::{QueryParams, unknown_value};
 use crate::views::WEEKDAYS;
@@ -23,15 +24,9 @@ impl CalendarRequest {
     pub fn parse(params: &QueryParams, min_days: usize) -> Result<Self, AppError> {
         let mut problems = Vec::new();
         let start = match params.single("start") {
-            Ok(Some(text)) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-                Ok(date) => Some(date),
-                Err(_) => {
-                    problems.push(format!(
-                        "start \"{text}\" is not a real date in the form YYYY-MM-DD."
-                    ));
-                    None
-                }
-            },
+            Ok(Some(text)) => parse_date("start", text)
+                .map_err(|problem| problems.push(problem))
+                .ok(),
             Ok(None) => {
                 problems.push("start is missing: give the first day as YYYY-MM-DD.".to_string());
                 None
@@ -64,7 +59,14 @@ impl CalendarRequest {
     }
 }
 
-fn weekday(slug: &str) -> Option<Weekday> {
+/// A calendar date typed as `YYYY-MM-DD`; impossible dates such as 2027-02-30 are errors.
+pub fn parse_date(name: &str, text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{name} \"{text}\" is not a real date in the form YYYY-MM-DD."))
+}
+
+/// A weekday from its query value (`mon` ... `sun`).
+pub fn weekday(slug: &str) -> Option<Weekday> {
     let index = WEEKDAYS.iter().position(|(v, _)| *v == slug)?;
     Weekday::try_from(index as u8).ok()
 }
@@ -106,18 +108,7 @@ pub fn program_calendar(
             let lines: Vec<String> = session
                 .items
                 .iter()
-                .map(|item| {
-                    let name = exercises
-                        .iter()
-                        .find(|e| e.slug == item.exercise)
-                        .map_or(item.exercise.as_str(), |e| e.name.as_str());
-                    format!(
-                        "- {name}: {}, rest {} s, RPE {}",
-                        item.dose.label(),
-                        item.rest,
-                        item.rpe
-                    )
-                })
+                .map(|item| item_line(exercises, &item.exercise, &item.dose, item.rest, item.rpe))
                 .collect();
             let description = format!(
                 "{}\n{}\n\nWarm up first. Full plan: {url}",
@@ -132,6 +123,66 @@ pub fn program_calendar(
                 .url(&url)
                 .done();
             calendar.push(event);
+        }
+    }
+    calendar.done().to_string()
+}
+
+/// One exercise as a line of an event's description.
+fn item_line(exercises: &[Exercise], slug: &str, dose: &Dose, rest: u32, rpe: u8) -> String {
+    let name = exercises
+        .iter()
+        .find(|e| e.slug == slug)
+        .map_or(slug, |e| e.name.as_str());
+    format!("- {name}: {}, rest {rest} s, RPE {rpe}", dose.label())
+}
+
+/// A built plan as an iCalendar file. `key` identifies the request (a hash of its
+/// normalised query), so UIDs are stable for the same inputs and differ between plans;
+/// the timestamp is the plan's start, so the same request gives the same bytes.
+pub fn plan_calendar(
+    plan: &Plan,
+    title: &str,
+    exercises: &[Exercise],
+    key: &str,
+    url: &str,
+) -> String {
+    let mut calendar = Calendar::new();
+    calendar.name(&format!("My plan: {title}"));
+    let stamp = plan
+        .weeks
+        .first()
+        .and_then(|w| w.starts.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc());
+    for week in &plan.weeks {
+        for (s, session) in week.sessions.iter().enumerate() {
+            let lines: Vec<String> = session
+                .items
+                .iter()
+                .map(|item| item_line(exercises, &item.exercise, &item.dose, item.rest, item.rpe))
+                .collect();
+            let description = format!(
+                "Week {}: {} ({})\n{}\n\nWarm up first. Full plan: {url}",
+                week.number,
+                session.name,
+                session.kind.label(),
+                lines.join("\n")
+            );
+            let mut event = Event::new();
+            event
+                .uid(&format!("plan-{key}-w{}-s{}@runstrong", week.number, s + 1))
+                .summary(&format!(
+                    "Strength: {} ({})",
+                    session.name,
+                    session.kind.label()
+                ))
+                .description(&description)
+                .all_day(session.date)
+                .url(url);
+            if let Some(stamp) = stamp {
+                event.timestamp(stamp);
+            }
+            calendar.push(event.done());
         }
     }
     calendar.done().to_string()

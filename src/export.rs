@@ -95,7 +95,12 @@ fn live_pages(state: &AppState, public_url: &str) -> anyhow::Result<Vec<(&'stati
     )
     .map_err(render_err)?;
     budget.meta.notice = notice("/equipment/budget");
+    let plan_content = crate::site::plan::PlanContent::load(&state.db).map_err(render_err)?;
+    let mut plan = crate::site::plan::plan_page(&plan_content, Default::default(), None)
+        .map_err(render_err)?;
+    plan.meta.notice = notice("/plan");
     Ok(vec![
+        ("/plan", plan.render()?),
         ("/search", search_page.render()?),
         ("/self-check", check_page.render()?),
         ("/equipment/compare", compare.render()?),

@@ -79,6 +79,14 @@ impl DynamicCache {
         }
     }
 
+    /// The cached page for `key`, if any.
+    pub fn get(&self, key: &str) -> Option<Arc<Stored>> {
+        self.entries
+            .lock()
+            .ok()
+            .and_then(|map| map.get(key).cloned())
+    }
+
     /// The cached page for `key`, or the result of `render`, stored for next time.
     pub fn get_or_render(
         &self,
@@ -86,12 +94,7 @@ impl DynamicCache {
         content_type: &'static str,
         render: impl FnOnce() -> Result<String, AppError>,
     ) -> Result<Arc<Stored>, AppError> {
-        if let Some(hit) = self
-            .entries
-            .lock()
-            .ok()
-            .and_then(|map| map.get(&key).cloned())
-        {
+        if let Some(hit) = self.get(&key) {
             return Ok(hit);
         }
         let stored = Arc::new(Stored::new(

@@ -6,6 +6,7 @@ pub mod dose;
 pub mod guide;
 pub mod labels;
 pub mod muscles;
+pub mod planner;
 pub mod selfcheck;
 
 use serde::{Deserialize, Serialize};
@@ -141,6 +142,21 @@ impl Exercise {
     /// Rest between sets in words.
     pub fn rest_text(&self) -> String {
         dose::rest_label(self.rest)
+    }
+
+    /// Foot contacts in `dose` of this exercise: the drill's contacts per set, scaled by
+    /// the reps written against its default reps. Zero for anything but a jumping drill.
+    pub fn contacts_in(&self, dose: &Dose) -> u32 {
+        let Some(plyo) = self.plyometric else {
+            return 0;
+        };
+        let per_set = match (dose.amount, self.dose.amount) {
+            (dose::Amount::Reps(reps), dose::Amount::Reps(default)) if default > 0 => {
+                plyo.contacts * reps / default
+            }
+            _ => plyo.contacts,
+        };
+        per_set * dose.sets
     }
 }
 

@@ -4,6 +4,7 @@
 mod equipment;
 mod library;
 mod pages;
+mod plan;
 mod programs;
 mod search;
 mod selfcheck;
@@ -18,6 +19,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/equipment/", web::get().to(equipment::guide))
         .route("/equipment/compare", web::get().to(equipment::compare))
         .route("/equipment/budget", web::get().to(equipment::budget))
+        .route("/plan", web::get().to(plan::page))
+        .route("/plan.ics", web::get().to(plan::calendar))
         .route(
             "/programs/{slug:[a-z0-9-]+}.ics",
             web::get().to(programs::calendar),

@@ -14,7 +14,7 @@ use crate::views::site_url;
 
 /// Pages that answer without parameters but are rendered per request, so the sitemap
 /// lists them beside the pages rendered at start-up.
-pub const LIVE_PAGES: &[&str] = &["/search", "/self-check"];
+pub const LIVE_PAGES: &[&str] = &["/plan", "/search", "/self-check"];
 
 #[derive(Template)]
 #[template(path = "sitemap.xml")]

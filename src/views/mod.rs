@@ -5,6 +5,7 @@ pub mod articles;
 pub mod bodymap;
 pub mod equipment;
 pub mod library;
+pub mod plan;
 pub mod programs;
 pub mod search;
 pub mod selfcheck;

@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::PageMeta;
-use crate::domain::dose::{Amount, rest_label};
+use crate::domain::dose::rest_label;
 use crate::domain::{Equipment, Exercise, Program, Week};
 
 /// A program with the summaries its pages print.
@@ -151,14 +151,7 @@ pub fn session_contacts(session: &crate::domain::Session, exercises: &[Exercise]
         .iter()
         .filter_map(|item| {
             let exercise = exercises.iter().find(|e| e.slug == item.exercise)?;
-            let plyo = exercise.plyometric?;
-            let per_set = match (item.dose.amount, exercise.dose.amount) {
-                (Amount::Reps(reps), Amount::Reps(default)) if default > 0 => {
-                    plyo.contacts * reps / default
-                }
-                _ => plyo.contacts,
-            };
-            Some(per_set * item.dose.sets)
+            Some(exercise.contacts_in(&item.dose))
         })
         .sum()
 }

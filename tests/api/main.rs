@@ -9,4 +9,5 @@ mod equipment;
 mod exercises;
 mod helpers;
 mod pages;
+mod plan;
 mod programs;

@@ -1,0 +1,227 @@
+//! "Build my plan": reads the form ([`form`]), builds the plan with the pure planner in
+//! [`crate::domain::planner`], and lays it out as the page or the calendar file.
+
+pub mod form;
+
+use chrono::Datelike;
+use sha2::{Digest, Sha256};
+
+use crate::db::{Database, ExerciseFilter, queries};
+use crate::domain::dose::rest_label;
+use crate::domain::planner::input::auto_program;
+use crate::domain::planner::schedule::day_name;
+use crate::domain::planner::season::Phase;
+use crate::domain::planner::{Catalogue, Plan, PlanInput, PlanWeek, ProgramChoice, build_plan};
+use crate::domain::{Equipment, Exercise, Muscle, Program};
+use crate::error::AppError;
+use crate::views::PageMeta;
+use crate::views::bodymap::BodyMap;
+use crate::views::plan::{PlanPage, PlanView, rules};
+use crate::views::programs::{RowView, SessionView, WeekView, effort_words};
+use form::PlanForm;
+
+/// The content the planner and its page read.
+pub struct PlanContent {
+    pub programs: Vec<Program>,
+    pub exercises: Vec<Exercise>,
+    pub equipment: Vec<Equipment>,
+    pub muscles: Vec<Muscle>,
+}
+
+impl PlanContent {
+    pub fn load(db: &Database) -> Result<Self, AppError> {
+        Ok(db.with(|conn| {
+            Ok(Self {
+                programs: queries::programs(conn)?,
+                exercises: queries::exercises(conn, &ExerciseFilter::default())?,
+                equipment: queries::equipment(conn)?,
+                muscles: queries::muscles(conn)?,
+            })
+        })?)
+    }
+
+    /// The program a valid request follows.
+    fn program(&self, input: &PlanInput) -> Option<&Program> {
+        match &input.program {
+            ProgramChoice::Named(slug) => self.programs.iter().find(|p| &p.slug == slug),
+            ProgramChoice::Auto { goal, level } => {
+                auto_program(*goal, *level, input.place, &self.programs)
+            }
+        }
+    }
+
+    /// The plan for a valid request, with the program it follows.
+    pub fn plan(&self, input: &PlanInput) -> Result<(Plan, &Program), AppError> {
+        let program = self
+            .program(input)
+            .ok_or_else(|| AppError::bad_request("There is no program to build a plan from."))?;
+        let catalogue = Catalogue {
+            exercises: &self.exercises,
+            equipment: &self.equipment,
+        };
+        Ok((build_plan(input, program, &catalogue), program))
+    }
+}
+
+/// A short, stable name for a request: the start of a hash of its normalised query.
+pub fn plan_key(query: &str) -> String {
+    Sha256::digest(query.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The page: the form alone, the form with problems, or the form and the plan.
+pub fn plan_page(
+    content: &PlanContent,
+    form: PlanForm,
+    input: Option<&PlanInput>,
+) -> Result<PlanPage, AppError> {
+    let plan = match input {
+        Some(input) => Some(plan_view(content, input)?),
+        None => None,
+    };
+    Ok(PlanPage {
+        meta: PageMeta::new(
+            "Build my plan",
+            "A strength plan around your own running week: your days, your long run and hard sessions, your equipment and your race, to print and put in your calendar.",
+            "/plan",
+            "programs",
+        ),
+        form,
+        programs: content.programs.clone(),
+        equipment: content.equipment.clone(),
+        rules: rules(),
+        plan,
+    })
+}
+
+fn plan_view(content: &PlanContent, input: &PlanInput) -> Result<PlanView, AppError> {
+    let (plan, program) = content.plan(input)?;
+    let query = form::canonical_query(input);
+    let sessions: usize = plan.weeks.iter().map(|w| w.sessions.len()).sum();
+    let summary = format!(
+        "{} weeks following {}, {sessions} sessions in all, from {}{}.",
+        plan.weeks.len(),
+        program.title,
+        input.start.format("%-d %B %Y"),
+        input
+            .race
+            .map(|r| format!(" to the day before your race on {}", r.format("%-d %B %Y")))
+            .unwrap_or_default()
+    );
+    let weeks = plan
+        .weeks
+        .iter()
+        .map(|week| {
+            let map = BodyMap::heat(
+                format!("map-w{}", week.number),
+                &week.half_sets_per_muscle,
+                &content.muscles,
+            );
+            (week_view(week, program, &content.exercises), map)
+        })
+        .collect();
+    Ok(PlanView {
+        program: program.clone(),
+        summary,
+        notices: plan.notices,
+        weeks,
+        ics_href: format!("/plan.ics?{query}"),
+        href: format!("/plan?{query}"),
+    })
+}
+
+/// A plan week in the programs' week layout.
+fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> WeekView {
+    let source = program.weeks.get(week.program_week);
+    let phase = week
+        .phase
+        .filter(|p| *p != Phase::Taper)
+        .map(|p| format!("{}: {} ", p.label(), p.purpose()))
+        .unwrap_or_default();
+    let contacts = match (week.foot_contacts, week.contacts_capped) {
+        (0, _) => String::new(),
+        (n, false) => format!("{n} foot contacts this week."),
+        (n, true) => format!("{n} foot contacts this week, trimmed to keep growth within the cap."),
+    };
+    let rest_note = if week.sessions.is_empty() {
+        "No strength session this week. "
+    } else {
+        ""
+    };
+    let session_views = week
+        .sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| SessionView {
+            id: format!("w{}s{}", week.number, i + 1),
+            name: format!(
+                "{} {}: {}, {}",
+                day_name(s.date.weekday()),
+                s.date.format("%-d %B"),
+                s.name,
+                s.kind.label()
+            ),
+            contacts: s.foot_contacts,
+            rows: s
+                .items
+                .iter()
+                .map(|item| {
+                    let name = |slug: &str| {
+                        exercises
+                            .iter()
+                            .find(|e| e.slug == slug)
+                            .map_or_else(|| slug.to_string(), |e| e.name.clone())
+                    };
+                    RowView {
+                        slug: item.exercise.clone(),
+                        name: name(&item.exercise),
+                        note: match &item.swapped_from {
+                            Some(original) => Some(format!("Instead of {}", name(original))),
+                            None => item.note.clone(),
+                        },
+                        dose: item.dose.label(),
+                        rest: rest_label(item.rest),
+                        rpe: item.rpe,
+                        effort_words: effort_words(item.rpe),
+                        set_numbers: (1..=item.dose.sets).collect(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    WeekView {
+        number: week.number,
+        title: format!(
+            "Week {}: {} to {}",
+            week.number,
+            week.starts.format("%-d %B"),
+            week.ends.format("%-d %B %Y")
+        ),
+        // The program's focus talks of adding work, which the taper does not do.
+        focus: match (week.phase, source) {
+            (Some(Phase::Taper), _) => format!("Taper: {}", Phase::Taper.purpose()),
+            (_, Some(w)) => w.focus.clone(),
+            (_, None) => String::new(),
+        },
+        note: Some(format!("{rest_note}{phase}{contacts}").trim().to_string())
+            .filter(|n| !n.is_empty()),
+        session_views,
+    }
+}
+
+/// The calendar file of a valid request.
+pub fn plan_ics(content: &PlanContent, input: &PlanInput, site: &str) -> Result<String, AppError> {
+    let (plan, program) = content.plan(input)?;
+    let query = form::canonical_query(input);
+    let url = format!("{site}/plan?{query}");
+    Ok(crate::calendar::plan_calendar(
+        &plan,
+        &program.title,
+        &content.exercises,
+        &plan_key(&query),
+        &url,
+    ))
+}
