@@ -1,4 +1,5 @@
-// Print checks: selected pages must fit on exactly one sheet of A4 and of US Letter.
+// Print checks: a weekly plan must fit on exactly one sheet of A4 and of US Letter; a page
+// holding several weeks (a personal plan) must print one sheet per week.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { PRINT_PAGE_PATTERNS } from './config.mjs';
@@ -32,6 +33,8 @@ export function pdfPageCount(file, pdfinfo = 'pdfinfo') {
 export async function printChecks(page, pageUrl, { pdfDir, baseName, pdfinfo }) {
   const checks = [];
   const failures = [];
+  const weeks = await page.$$eval('section.week', (sections) => sections.length);
+  const expected = Math.max(1, weeks);
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
   for (const format of PAPER_FORMATS) {
     const file = path.join(pdfDir, `${baseName}.${format}.pdf`);
@@ -43,12 +46,12 @@ export async function printChecks(page, pageUrl, { pdfDir, baseName, pdfinfo }) 
     } catch (err) {
       error = err.message;
     }
-    const ok = pages === 1;
+    const ok = pages === expected;
     checks.push({ page: pageUrl, format, pages, file, ok });
     if (!ok) {
       failures.push(
         failure(pageUrl, 'print-pages', 'print-pages', `format=${format}`,
-          error ? `could not print: ${error}` : `prints on ${pages} pages, expected exactly 1 (${file})`),
+          error ? `could not print: ${error}` : `prints on ${pages} pages, expected exactly ${expected}, one per week (${file})`),
       );
     }
   }
