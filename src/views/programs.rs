@@ -82,14 +82,14 @@ pub struct WeekView {
 }
 
 pub struct SessionView {
-    /// Unique within the page, for checkbox ids.
-    pub id: String,
     pub name: String,
     pub contacts: u32,
     pub rows: Vec<RowView>,
 }
 
 pub struct RowView {
+    /// Unique within the page: the session id and the row's position.
+    pub id: String,
     pub slug: String,
     pub name: String,
     pub note: Option<String>,
@@ -110,9 +110,11 @@ impl WeekView {
                 let rows: Vec<RowView> = session
                     .items
                     .iter()
-                    .map(|item| {
+                    .enumerate()
+                    .map(|(r, item)| {
                         let exercise = exercises.iter().find(|e| e.slug == item.exercise);
                         RowView {
+                            id: format!("w{number}s{}r{}", i + 1, r + 1),
                             slug: item.exercise.clone(),
                             name: exercise
                                 .map_or_else(|| item.exercise.clone(), |e| e.name.clone()),
@@ -126,7 +128,6 @@ impl WeekView {
                     })
                     .collect();
                 SessionView {
-                    id: format!("w{number}s{}", i + 1),
                     name: session.name.clone(),
                     contacts: session_contacts(session, exercises),
                     rows,

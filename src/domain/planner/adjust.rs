@@ -48,9 +48,10 @@ pub enum Swap {
     Dropped,
 }
 
-/// The program's item, or its first substitute the runner's kit allows, at the program's
-/// sets and effort with the substitute's own reps and rest.
-pub fn swap(item: &SessionItem, exercises: &[Exercise], kit: &Kit) -> Swap {
+/// The program's item, or its first substitute the runner's kit allows and the session
+/// does not already hold, at the program's sets and effort with the substitute's own reps
+/// and rest.
+pub fn swap(item: &SessionItem, exercises: &[Exercise], kit: &Kit, in_session: &[&str]) -> Swap {
     let Some(exercise) = find(exercises, &item.exercise) else {
         return Swap::Dropped;
     };
@@ -67,6 +68,7 @@ pub fn swap(item: &SessionItem, exercises: &[Exercise], kit: &Kit) -> Swap {
     let substitute = exercise
         .substitutes
         .iter()
+        .filter(|slug| !in_session.contains(&slug.as_str()))
         .filter_map(|slug| find(exercises, slug))
         .find(|s| kit.allows(s));
     match substitute {

@@ -250,7 +250,11 @@ fn plan_session(
         let Some(original) = adjust::find(exercises, &item.exercise) else {
             continue;
         };
-        let mut planned = match adjust::swap(item, exercises, cx.kit) {
+        let in_session: Vec<&str> = items
+            .iter()
+            .map(|i: &PlanItem| i.exercise.as_str())
+            .collect();
+        let mut planned = match adjust::swap(item, exercises, cx.kit, &in_session) {
             Swap::Kept(planned) => planned,
             Swap::Swapped(planned) => {
                 let name =

@@ -156,7 +156,6 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
         .iter()
         .enumerate()
         .map(|(i, s)| SessionView {
-            id: format!("w{}s{}", week.number, i + 1),
             name: format!(
                 "{} {}: {}, {}",
                 day_name(s.date.weekday()),
@@ -168,7 +167,8 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
             rows: s
                 .items
                 .iter()
-                .map(|item| {
+                .enumerate()
+                .map(|(r, item)| {
                     let name = |slug: &str| {
                         exercises
                             .iter()
@@ -176,6 +176,7 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
                             .map_or_else(|| slug.to_string(), |e| e.name.clone())
                     };
                     RowView {
+                        id: format!("w{}s{}r{}", week.number, i + 1, r + 1),
                         slug: item.exercise.clone(),
                         name: name(&item.exercise),
                         note: match &item.swapped_from {
