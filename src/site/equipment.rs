@@ -190,7 +190,7 @@ fn alternatives_text(item: &GuideItem) -> String {
     if item.guide.alternatives.is_empty() {
         "None".to_string()
     } else {
-        item.guide.alternatives.join(", ")
+        item.guide.alternatives.join("; ")
     }
 }
 
