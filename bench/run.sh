@@ -132,7 +132,9 @@ wait_for_200 "http://127.0.0.1:$NGINX_PORT/" 10 || die "nginx did not start (see
 
 # --- runstrong ----------------------------------------------------------------------------
 RS_PORT=$(free_port)
-"${NICE[@]+"${NICE[@]}"}" taskset -c "$SERVER_CORE" "$BIN" serve --addr "127.0.0.1:$RS_PORT" --workers 1 \
+# nginx runs without an access log, so runstrong runs without its per-request log lines
+# (RUST_LOG=warn keeps warnings and errors) to compare the same work.
+RUST_LOG=warn "${NICE[@]+"${NICE[@]}"}" taskset -c "$SERVER_CORE" "$BIN" serve --addr "127.0.0.1:$RS_PORT" --workers 1 \
   --content "$ROOT/content" --db "$WORK/bench.db" --public-url "$PUBLIC_URL" \
   >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!
