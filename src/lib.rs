@@ -11,6 +11,7 @@ pub mod content;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod limits;
 pub mod markdown;
 pub mod query;
 pub mod routes;

@@ -5,6 +5,8 @@ mod browser;
 mod content_errors;
 mod equipment;
 mod exercises;
+mod faults;
 mod helpers;
 mod pages;
 mod programs;
+mod robustness;
