@@ -337,6 +337,13 @@ async fn every_echoed_value_is_escaped() {
         for name in SECURITY_HEADERS {
             assert!(!page.header(name).is_empty(), "{target}: no {name}");
         }
+        let echoes = ["muscle=", "items=", "gbp=", "q=", "start=", "days="];
+        if echoes.iter().any(|e| target.contains(&format!("{e}{p}"))) {
+            assert!(
+                page.body.contains("&#60;script&#62;fz(1)"),
+                "{target} should say which value was wrong, escaped"
+            );
+        }
     }
 }
 
