@@ -12,6 +12,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod limits;
 pub mod markdown;
 pub mod query;
 pub mod routes;

@@ -105,6 +105,7 @@ impl Application {
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .wrap(actix_web::middleware::from_fn(crate::limits::enforce))
                 .wrap(security_headers(hsts))
                 .wrap(TracingLogger::default())
                 .configure(crate::routes::configure)

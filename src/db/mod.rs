@@ -34,6 +34,8 @@ pub struct Database {
 pub enum DbError {
     #[error("database folder {0} does not exist")]
     MissingFolder(PathBuf),
+    #[error("database folder {0} is not a folder")]
+    NotAFolder(PathBuf),
     #[error("cannot build the database at {path}: {source}")]
     Build {
         path: PathBuf,
@@ -59,6 +61,9 @@ impl Database {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        if folder.exists() && !folder.is_dir() {
+            return Err(DbError::NotAFolder(folder));
+        }
         if !folder.is_dir() {
             return Err(DbError::MissingFolder(folder));
         }
