@@ -96,3 +96,44 @@ pub fn error_page(error: &AppError) -> ErrorPage {
         advice: advice.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::body::MessageBody;
+
+    fn body_of(error: &AppError) -> (u16, String) {
+        let response = error.error_response();
+        let status = response.status().as_u16();
+        let bytes = response.into_body().try_into_bytes().unwrap_or_default();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    #[test]
+    fn an_internal_fault_is_a_plain_500_page_that_leaks_nothing() {
+        let (status, html) = body_of(&AppError::Internal(anyhow::anyhow!(
+            "disk on fire at /secret/path"
+        )));
+        assert_eq!(status, 500);
+        assert!(html.contains("Something went wrong on our side"), "{html}");
+        assert!(
+            html.contains("<nav aria-label=\"Main\">"),
+            "the error page keeps the navigation"
+        );
+        assert!(!html.contains("secret"), "the cause is logged, never shown");
+    }
+
+    #[test]
+    fn bad_requests_list_every_problem() {
+        let (status, html) = body_of(&AppError::BadRequest(vec![
+            "first <b>".into(),
+            "second".into(),
+        ]));
+        assert_eq!(status, 400);
+        assert!(
+            html.contains("first &#60;b&#62;") || html.contains("first &lt;b&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("second"));
+    }
+}
