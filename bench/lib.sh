@@ -104,3 +104,45 @@ wait_idle() {
 
 # Resident memory of a process in kB (VmRSS), or 0 if it is gone.
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# Makes a private work folder, removed on exit together with any server whose pid is in
+# SERVER_PID. NAME labels the folder.
+make_workdir() {
+  WORK="$(mktemp -d "${TMPDIR:-/tmp}/runstrong-$1.XXXXXX")"
+  SERVER_PID=""
+  trap cleanup_workdir EXIT
+  trap 'exit 130' INT TERM
+}
+
+cleanup_workdir() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+
+# Leaves BASE_URL pointing at a loopback runstrong: the one given, or the release binary
+# started here (its logs in WORK). Call after make_workdir.
+serve_or_use_base_url() {
+  if [ -z "${BASE_URL:-}" ]; then
+    local bin port
+    bin="${RUNSTRONG_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/runstrong}"
+    case "$bin" in /*) ;; *) bin="$ROOT/$bin" ;; esac
+    [ -x "$bin" ] || die "no runstrong binary at $bin: run cargo build --release first (or set RUNSTRONG_BIN or BASE_URL)"
+    port=$(free_port)
+    BASE_URL="http://127.0.0.1:$port"
+    "$bin" serve --addr "127.0.0.1:$port" --content "$ROOT/content" --db "$WORK/site.db" \
+      >"$WORK/server.out" 2>"$WORK/server.err" &
+    SERVER_PID=$!
+    if ! wait_for_200 "$BASE_URL/healthz" 30; then
+      cat "$WORK/server.err" >&2
+      die "runstrong did not start"
+    fi
+  fi
+  BASE_URL="${BASE_URL%/}"
+  case "$BASE_URL" in
+    http://127.0.0.1:* | http://localhost:* | http://\[::1\]:*) ;;
+    *) die "BASE_URL must be a loopback address (http://127.0.0.1:PORT)" ;;
+  esac
+}

@@ -33,34 +33,8 @@ if [ ! -d node_modules ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_h
   echo "$lock_hash" >"$stamp"
 fi
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/runstrong-lighthouse.XXXXXX")"
-SERVER_PID=""
-cleanup() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if [ -z "${BASE_URL:-}" ]; then
-  BIN="${RUNSTRONG_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/runstrong}"
-  case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
-  [ -x "$BIN" ] || die "no runstrong binary at $BIN: run cargo build --release first (or set RUNSTRONG_BIN or BASE_URL)"
-  port=$(free_port)
-  BASE_URL="http://127.0.0.1:$port"
-  "$BIN" serve --addr "127.0.0.1:$port" --content "$ROOT/content" --db "$WORK/lighthouse.db" \
-    >"$WORK/server.out" 2>"$WORK/server.err" &
-  SERVER_PID=$!
-  wait_for_200 "$BASE_URL/healthz" 30 || die "runstrong did not start"
-fi
-BASE_URL="${BASE_URL%/}"
-case "$BASE_URL" in
-  http://127.0.0.1:* | http://localhost:*) ;;
-  *) die "BASE_URL must be a loopback address (http://127.0.0.1:PORT)" ;;
-esac
+make_workdir lighthouse
+serve_or_use_base_url
 
 OUT="$HERE/out/lighthouse"
 mkdir -p "$OUT"

@@ -36,37 +36,8 @@ DYNAMIC=(
 
 command -v curl >/dev/null 2>&1 || ensure_commands curl:curl
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/runstrong-budget.XXXXXX")"
-SERVER_PID=""
-cleanup() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if [ -z "${BASE_URL:-}" ]; then
-  BIN="${RUNSTRONG_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/runstrong}"
-  case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
-  [ -x "$BIN" ] || die "no runstrong binary at $BIN: run cargo build --release first (or set RUNSTRONG_BIN or BASE_URL)"
-  port=$(free_port)
-  BASE_URL="http://127.0.0.1:$port"
-  "$BIN" serve --addr "127.0.0.1:$port" --content "$ROOT/content" --db "$WORK/budget.db" \
-    >"$WORK/server.out" 2>"$WORK/server.err" &
-  SERVER_PID=$!
-  if ! wait_for_200 "$BASE_URL/healthz" 30; then
-    cat "$WORK/server.err" >&2
-    die "runstrong did not start"
-  fi
-fi
-BASE_URL="${BASE_URL%/}"
-case "$BASE_URL" in
-  http://127.0.0.1:* | http://localhost:* | http://\[::1\]:*) ;;
-  *) die "BASE_URL must be a loopback address (http://127.0.0.1:PORT)" ;;
-esac
+make_workdir budget
+serve_or_use_base_url
 
 # Pages from the sitemap, as paths (its absolute URLs may name the public host).
 curl -sf --max-time 10 "$BASE_URL/sitemap.xml" -o "$WORK/sitemap.xml" || die "cannot fetch /sitemap.xml"
@@ -184,8 +155,10 @@ for encoding in br gzip; do
   col=1
   [ "$encoding" = gzip ] && col=2
   echo "largest pages with Accept-Encoding: $encoding (bytes, share of the budget):"
-  sort -k"$col,$col"nr "$ROWS" | head -n "$SHOW" |
-    awk -v c="$col" -v b="$BUDGET" '{ printf "  %6d  %3.0f%%  %s\n", $c, 100 * $c / b, $3 }'
+  # awk stops printing rather than head closing the pipe, which under pipefail could end
+  # the script with SIGPIPE from sort.
+  sort -k"$col,$col"nr "$ROWS" |
+    awk -v c="$col" -v b="$BUDGET" -v n="$SHOW" 'NR <= n { printf "  %6d  %3.0f%%  %s\n", $c, 100 * $c / b, $3 }'
 done
 for sheet in "${CSS[@]+"${CSS[@]}"}"; do
   echo "stylesheet $sheet: br ${CSS_BYTES["br $sheet"]} bytes, gzip ${CSS_BYTES["gzip $sheet"]} bytes (headers included)"

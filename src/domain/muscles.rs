@@ -21,6 +21,14 @@ pub const MUSCLE_SLUGS: &[&str] = &[
     "triceps",
 ];
 
+/// How many of [`MUSCLE_SLUGS`], from the start, are legs, hips and lower back.
+const LOWER_BODY_COUNT: usize = 8;
+
+/// Whether work for this muscle makes a session a leg session.
+pub fn is_lower_body(slug: &str) -> bool {
+    MUSCLE_SLUGS[..LOWER_BODY_COUNT].contains(&slug)
+}
+
 pub fn is_muscle(slug: &str) -> bool {
     MUSCLE_SLUGS.contains(&slug)
 }
@@ -31,4 +39,36 @@ pub fn order(slug: &str) -> usize {
         .iter()
         .position(|s| *s == slug)
         .unwrap_or(MUSCLE_SLUGS.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lower_body_is_the_legs_hips_and_lower_back() {
+        for slug in [
+            "glutes",
+            "hamstrings",
+            "calves",
+            "lower-back",
+            "quadriceps",
+            "hip-flexors",
+            "adductors",
+            "abductors",
+        ] {
+            assert!(is_lower_body(slug), "{slug}");
+        }
+        for slug in [
+            "abdominals",
+            "obliques",
+            "chest",
+            "shoulders",
+            "upper-back",
+            "biceps",
+            "triceps",
+        ] {
+            assert!(!is_lower_body(slug), "{slug}");
+        }
+    }
 }

@@ -25,21 +25,9 @@ use chrono::{Datelike, NaiveDate};
 
 use self::adjust::{Kit, Swap};
 use self::season::{Phase, RaceCountdown};
-use crate::domain::muscles::MUSCLE_SLUGS;
+use crate::domain::muscles::{self, MUSCLE_SLUGS};
 use crate::domain::{Dose, Equipment, Exercise, Program, Session};
 pub use input::{PlanInput, ProgramChoice, RunningWeek};
-
-/// Muscles whose work makes a session a leg session.
-pub const LOWER_BODY: &[&str] = &[
-    "glutes",
-    "hamstrings",
-    "calves",
-    "lower-back",
-    "quadriceps",
-    "hip-flexors",
-    "adductors",
-    "abductors",
-];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
@@ -118,10 +106,7 @@ pub struct Catalogue<'a> {
 
 /// Whether an exercise loads the legs (any lower-body main mover, or foot contacts).
 pub fn works_legs(exercise: &Exercise) -> bool {
-    exercise
-        .primary
-        .iter()
-        .any(|m| LOWER_BODY.contains(&m.as_str()))
+    exercise.primary.iter().any(|m| muscles::is_lower_body(m))
         || exercise.contacts_in(&exercise.dose) > 0
 }
 
