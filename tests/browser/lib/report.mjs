@@ -78,7 +78,7 @@ export function summaryLines(result) {
     `pages checked:       ${result.pages.length} (${cleanPages} without failures)`,
     `other URLs checked:  ${result.resourcesChecked} (feeds, assets, links; status only)`,
     `screenshots written: ${result.screenshots}${result.screenshotDir ? ` in ${result.screenshotDir}` : ''}`,
-    `PDFs checked:        ${result.printChecks.length} (${printPassed} printed on one page)${result.pdfDir && result.printChecks.length ? ` in ${result.pdfDir}` : ''}`,
+    `PDFs checked:        ${result.printChecks.length} (${printPassed} printed on the expected pages: one per week)${result.pdfDir && result.printChecks.length ? ` in ${result.pdfDir}` : ''}`,
     `failures:            ${failed}${failed ? ` (${byRule(result.failures)})` : ''}`,
     `run time:            ${(result.elapsedMs / 1000).toFixed(1)} s`,
   ];
