@@ -32,6 +32,8 @@ DYNAMIC=(
   "/equipment/?sort=price&order=desc"
   "/equipment/compare?items=swiss-ball,exercise-bands,resistance-tubes"
   "/equipment/budget?gbp=30"
+  "/plan?program=home&place=home&equipment=swiss-ball,exercise-bands,resistance-tubes,medicine-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&race=2027-11-20&sessions=3&minutes=30"
+  "/plan?program=home&place=home&equipment=swiss-ball,exercise-bands,resistance-tubes,medicine-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&race=2027-11-20&sessions=3&minutes=30&part=2"
 )
 
 command -v curl >/dev/null 2>&1 || ensure_commands curl:curl

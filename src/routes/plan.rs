@@ -6,7 +6,7 @@ use askama::Template;
 
 use crate::error::AppError;
 use crate::site::plan::form::{Reading, filled, read};
-use crate::site::plan::{PlanContent, plan_ics, plan_page};
+use crate::site::plan::{PlanContent, part, plan_ics, plan_page};
 use crate::state::{AppState, HTML};
 
 /// The form, the form with its problems (400), or the plan (cached by its normalised query).
@@ -34,7 +34,10 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
         Reading::Valid(_, input) => {
             let page = state.dynamic.get_or_render(raw_key, HTML, || {
                 let form = filled(&input, &content.programs, &content.equipment);
-                Ok(plan_page(&content, form, Some(&input))?.render()?)
+                Ok(
+                    plan_page(&content, form, Some((&input, part(req.query_string())?)))?
+                        .render()?,
+                )
             })?;
             Ok(page.respond(&req))
         }

@@ -34,6 +34,10 @@ pub struct PlanView {
     /// `/plan.ics?` and `/plan?` with the normalised query.
     pub ics_href: String,
     pub href: String,
+    /// "Weeks 17 to 32 of 49" when the plan is split into parts.
+    pub shown: Option<String>,
+    /// (number, href, current) for each part of a long plan; empty for short ones.
+    pub parts: Vec<(usize, String, bool)>,
 }
 
 /// Checkbox groups of the form: (field, legend, hint).

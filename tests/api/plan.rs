@@ -86,12 +86,17 @@ fn check_rules(week: &Week, sessions: &[(NaiveDate, bool, bool)], source: &str) 
 
 /// Sessions read off the page: each week's sessions are named "Monday 7 December: ...".
 fn page_sessions(page: &Page, week: &Week) -> Vec<(NaiveDate, bool, bool)> {
+    part_sessions(page, week, 0)
+}
+
+/// Sessions of one part of a plan whose first week is the plan's week `first + 1`.
+fn part_sessions(page: &Page, week: &Week, first: usize) -> Vec<(NaiveDate, bool, bool)> {
     let html = page.html();
     let weeks = scraper::Selector::parse(".plan-week").expect("selector");
     let heads = scraper::Selector::parse(".session h3").expect("selector");
     let mut out = Vec::new();
     for (n, section) in html.select(&weeks).enumerate() {
-        let starts = week.start + Duration::weeks(n as i64);
+        let starts = week.start + Duration::weeks((first + n) as i64);
         for head in section.select(&heads) {
             let text: String = head.text().collect();
             let date = (0..7)
@@ -159,13 +164,34 @@ async fn the_blank_form_is_accessible_and_linked_from_programs() {
     assert!(programs.attrs("a", "href").contains(&"/plan".to_string()));
 }
 
+/// Every part of a plan: the first page, then each part its pager links.
+async fn all_parts(app: &crate::helpers::TestApp, path: &str) -> Vec<Page> {
+    let first = app.ok(path).await;
+    let others: Vec<String> = first
+        .attrs("nav.pager a:not([aria-current])", "href")
+        .into_iter()
+        .filter(|href| !href.ends_with("&part=1"))
+        .collect();
+    let mut pages = vec![first];
+    for href in others {
+        pages.push(app.ok(&href).await);
+    }
+    pages
+}
+
 #[tokio::test]
 async fn example_plans_keep_the_rules_on_the_page_and_in_the_calendar() {
     let app = spawn_app().await;
     for path in EXAMPLES {
-        let page = app.ok(path).await;
+        let parts = all_parts(&app, path).await;
+        let page = &parts[0];
         let week = week_of(path);
-        let on_page = page_sessions(&page, &week);
+        let per_part = runstrong::site::plan::WEEKS_PER_PART;
+        let on_page: Vec<(NaiveDate, bool, bool)> = parts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, part)| part_sessions(part, &week, i * per_part))
+            .collect();
         assert!(!on_page.is_empty(), "{path}: sessions planned");
         check_rules(&week, &on_page, path);
         let maps = page.texts(".plan-week figure.heatmap").len();
@@ -221,10 +247,13 @@ async fn the_page_shows_heat_contacts_and_swaps() {
         home.text(".row-note").contains("Instead of"),
         "swapped rows say so"
     );
-    let plyo = app.ok(EXAMPLES[1]).await;
-    assert!(plyo.text(".session h3").contains("foot contacts"));
-    assert!(plyo.text(".week-head").contains("Taper"));
-    assert!(plyo.all_text().contains("Base strength"));
+    let plyo = all_parts(&app, EXAMPLES[1]).await;
+    assert!(plyo[0].text(".session h3").contains("foot contacts"));
+    assert!(
+        plyo.iter()
+            .any(|part| part.text(".week-head").contains("Taper"))
+    );
+    assert!(plyo[0].all_text().contains("Base strength"));
 }
 
 #[tokio::test]
@@ -355,4 +384,30 @@ async fn impossible_weeks_give_the_closest_plan_not_an_error() {
     let sessions = page_sessions(&race_soon, &week);
     assert!(sessions.len() <= 2, "{sessions:?}");
     check_rules(&week, &sessions, "race in nine days");
+}
+
+#[tokio::test]
+async fn long_plans_are_split_into_parts_and_the_calendar_keeps_every_week() {
+    let app = spawn_app().await;
+    let base = "/plan?program=home&place=home&equipment=swiss-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&race=2027-11-20&sessions=2";
+    let first = app.ok(base).await;
+    let weeks_on_first = first.texts("section.week").len();
+    assert_eq!(weeks_on_first, runstrong::site::plan::WEEKS_PER_PART);
+    let parts = first.attrs("nav.pager a", "href");
+    assert!(parts.len() >= 4, "a year is split into parts: {parts:?}");
+    let second = app.ok(&format!("{base}&part=2")).await;
+    let first_title = second.texts("section.week h2").remove(0);
+    assert!(
+        first_title.contains(&format!("Week {}", weeks_on_first + 1)),
+        "{first_title}"
+    );
+    assert_eq!(app.get(&format!("{base}&part=99")).await.status, 400);
+    assert_eq!(app.get(&format!("{base}&part=zero")).await.status, 400);
+    let calendar = app.ok(&base.replace("/plan?", "/plan.ics?")).await;
+    let events = events(&calendar);
+    let last = events.iter().map(|e| e.1).max().expect("events");
+    assert!(
+        last > NaiveDate::from_ymd_opt(2027, 10, 1).expect("date"),
+        "the calendar covers the whole plan: {last}"
+    );
 }

@@ -14,6 +14,7 @@ use crate::domain::planner::season::Phase;
 use crate::domain::planner::{Catalogue, Plan, PlanInput, PlanWeek, ProgramChoice, build_plan};
 use crate::domain::{Equipment, Exercise, Muscle, Program};
 use crate::error::AppError;
+use crate::query::QueryParams;
 use crate::views::PageMeta;
 use crate::views::bodymap::BodyMap;
 use crate::views::plan::{PlanPage, PlanView, rules};
@@ -72,14 +73,31 @@ pub fn plan_key(query: &str) -> String {
         .collect()
 }
 
-/// The page: the form alone, the form with problems, or the form and the plan.
+/// Weeks shown on one page. Longer plans are split into parts (`part=2`, ...), which
+/// keeps every page within the first-visit size budget; the calendar file holds them all.
+pub const WEEKS_PER_PART: usize = 12;
+
+/// Reads the optional `part` parameter: a page number from 1.
+pub fn part(query: &str) -> Result<usize, AppError> {
+    match QueryParams::parse(query)?.single("part")? {
+        None => Ok(1),
+        Some(text) => match text.parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(n),
+            _ => Err(AppError::bad_request(format!(
+                "part \"{text}\" is not a page number: use 1, 2, 3 and so on."
+            ))),
+        },
+    }
+}
+
+/// The page: the form alone, the form with problems, or the form and one part of the plan.
 pub fn plan_page(
     content: &PlanContent,
     form: PlanForm,
-    input: Option<&PlanInput>,
+    input: Option<(&PlanInput, usize)>,
 ) -> Result<PlanPage, AppError> {
     let plan = match input {
-        Some(input) => Some(plan_view(content, input)?),
+        Some((input, part)) => Some(plan_view(content, input, part)?),
         None => None,
     };
     Ok(PlanPage {
@@ -97,8 +115,15 @@ pub fn plan_page(
     })
 }
 
-fn plan_view(content: &PlanContent, input: &PlanInput) -> Result<PlanView, AppError> {
+fn plan_view(content: &PlanContent, input: &PlanInput, part: usize) -> Result<PlanView, AppError> {
     let (plan, program) = content.plan(input)?;
+    let parts = plan.weeks.len().div_ceil(WEEKS_PER_PART).max(1);
+    if part > parts {
+        return Err(AppError::bad_request(format!(
+            "part {part} does not exist: this plan has {parts} part{}.",
+            if parts == 1 { "" } else { "s" }
+        )));
+    }
     let query = form::canonical_query(input);
     let sessions: usize = plan.weeks.iter().map(|w| w.sessions.len()).sum();
     let summary = format!(
@@ -111,8 +136,8 @@ fn plan_view(content: &PlanContent, input: &PlanInput) -> Result<PlanView, AppEr
             .map(|r| format!(" to the day before your race on {}", r.format("%-d %B %Y")))
             .unwrap_or_default()
     );
-    let weeks = plan
-        .weeks
+    let shown = (part - 1) * WEEKS_PER_PART..(part * WEEKS_PER_PART).min(plan.weeks.len());
+    let weeks = plan.weeks[shown.clone()]
         .iter()
         .map(|week| {
             let map = BodyMap::heat(
@@ -130,6 +155,23 @@ fn plan_view(content: &PlanContent, input: &PlanInput) -> Result<PlanView, AppEr
         weeks,
         ics_href: format!("/plan.ics?{query}"),
         href: format!("/plan?{query}"),
+        shown: if parts > 1 {
+            Some(format!(
+                "Weeks {} to {} of {}",
+                shown.start + 1,
+                shown.end,
+                plan.weeks.len()
+            ))
+        } else {
+            None
+        },
+        parts: if parts > 1 {
+            (1..=parts)
+                .map(|n| (n, format!("/plan?{query}&part={n}"), n == part))
+                .collect()
+        } else {
+            Vec::new()
+        },
     })
 }
 
