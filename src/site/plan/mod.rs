@@ -73,9 +73,9 @@ pub fn plan_key(query: &str) -> String {
         .collect()
 }
 
-/// Weeks shown on one page. Longer plans are split into parts (`part=2`, ...), which
+/// Weeks shown on one page: one four-week block. Longer plans are split into parts (`part=2`, ...), which
 /// keeps every page within the first-visit size budget; the calendar file holds them all.
-pub const WEEKS_PER_PART: usize = 12;
+pub const WEEKS_PER_PART: usize = 4;
 
 /// Reads the optional `part` parameter: a page number from 1.
 pub fn part(query: &str) -> Result<usize, AppError> {
