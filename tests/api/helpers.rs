@@ -66,6 +66,37 @@ impl Page {
     }
 }
 
+/// One calendar event as a test reads it.
+pub struct CalendarEvent {
+    pub uid: String,
+    pub date: chrono::NaiveDate,
+    pub summary: String,
+    pub description: String,
+}
+
+/// Parses a served iCalendar file with the icalendar crate's parser; every event of the
+/// site is an all-day event.
+pub fn calendar_events(page: &Page) -> Vec<CalendarEvent> {
+    use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
+    let calendar: Calendar = page.body.parse().expect("valid iCalendar");
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(CalendarEvent {
+                uid: e.get_uid().unwrap_or_default().to_string(),
+                date: match e.get_start() {
+                    Some(DatePerhapsTime::Date(d)) => d,
+                    other => panic!("all-day events only: {other:?}"),
+                },
+                summary: e.get_summary().unwrap_or_default().to_string(),
+                description: e.get_description().unwrap_or_default().to_string(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 pub fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }

@@ -2,9 +2,8 @@
 //! file, the calendar is stable, and bad answers get a 400 that names each problem.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
 
-use crate::helpers::{Page, spawn_app};
+use crate::helpers::{Page, calendar_events, spawn_app};
 
 /// Three plans a runner would ask for.
 const EXAMPLES: &[&str] = &[
@@ -111,21 +110,9 @@ fn part_sessions(page: &Page, week: &Week, first: usize) -> Vec<(NaiveDate, bool
 }
 
 fn events(page: &Page) -> Vec<(String, NaiveDate, String)> {
-    let calendar: Calendar = page.body.parse().expect("valid iCalendar");
-    calendar
-        .components
-        .iter()
-        .filter_map(|c| match c {
-            CalendarComponent::Event(e) => Some((
-                e.get_uid().unwrap_or_default().to_string(),
-                match e.get_start() {
-                    Some(DatePerhapsTime::Date(d)) => d,
-                    other => panic!("all-day events only: {other:?}"),
-                },
-                e.get_summary().unwrap_or_default().to_string(),
-            )),
-            _ => None,
-        })
+    calendar_events(page)
+        .into_iter()
+        .map(|e| (e.uid, e.date, e.summary))
         .collect()
 }
 
