@@ -43,17 +43,24 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
     font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
     frame-ancestors 'none'";
 
+/// Headers on every response, pages, assets and errors alike. Tests and the fuzzer
+/// check for exactly these.
+pub const SECURITY_HEADERS: &[(&str, &str)] = &[
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    (
+        "Permissions-Policy",
+        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    ),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+];
+
 fn security_headers(hsts: bool) -> DefaultHeaders {
-    let headers = DefaultHeaders::new()
-        .add(("Content-Security-Policy", CSP))
-        .add(("X-Content-Type-Options", "nosniff"))
-        .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
-        .add((
-            "Permissions-Policy",
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-        ))
-        .add(("X-Frame-Options", "DENY"))
-        .add(("Cross-Origin-Opener-Policy", "same-origin"));
+    let headers = SECURITY_HEADERS
+        .iter()
+        .fold(DefaultHeaders::new(), |headers, pair| headers.add(*pair));
     if hsts {
         headers.add((
             "Strict-Transport-Security",

@@ -32,13 +32,6 @@ use runstrong::startup::{Application, Settings};
 
 /// Statuses a hostile request may get.
 const EXPECTED: &[u16] = &[200, 304, 308, 400, 404, 405, 413, 414, 431];
-const SECURITY_HEADERS: &[&str] = &[
-    "content-security-policy",
-    "x-content-type-options",
-    "referrer-policy",
-    "permissions-policy",
-    "x-frame-options",
-];
 const MAX_CRAWL: usize = 400;
 
 struct Options {
@@ -213,8 +206,9 @@ fn check(addr: SocketAddr, request: &generate::Request) -> Outcome {
             Outcome::Failed(format!("status {status} without security headers"))
         };
     }
-    if let Some(missing) = SECURITY_HEADERS
+    if let Some(missing) = runstrong::startup::SECURITY_HEADERS
         .iter()
+        .map(|(name, _)| name.to_ascii_lowercase())
         .find(|h| response.header(h).is_none())
     {
         return Outcome::Failed(format!("status {status} without {missing}"));
