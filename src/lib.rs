@@ -16,6 +16,7 @@ pub mod limits;
 pub mod markdown;
 pub mod query;
 pub mod routes;
+pub mod shutdown;
 pub mod site;
 pub mod startup;
 pub mod state;

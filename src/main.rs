@@ -81,15 +81,28 @@ fn serve(settings: runstrong::startup::Settings) -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match actix_web::rt::System::new().block_on(async {
-        let app = Application::build(settings)?;
-        println!("listening on {}", app.url());
-        app.run_until_stopped().await?;
+    match serve_until_signalled(settings) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("runstrong: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve_until_signalled(settings: runstrong::startup::Settings) -> anyhow::Result<()> {
+    // Before the runtime starts any thread: this reads and clears environment variables.
+    let inherited = runstrong::startup::inherited_listener()?;
+    actix_web::rt::System::new().block_on(async {
+        let (app, source) = match inherited {
+            Some(listener) => (
+                Application::build_on(listener, settings)?,
+                " (socket passed in by the supervisor; --addr ignored)",
+            ),
+            None => (Application::build(settings)?, ""),
+        };
+        println!("listening on {}{source}", app.url());
+        app.run_until_signalled().await?;
         anyhow::Ok(())
-    }) {
-        Ok(()) => return ExitCode::SUCCESS,
-        Err(error) => error,
-    };
-    eprintln!("runstrong: {runtime:#}");
-    ExitCode::FAILURE
+    })
 }

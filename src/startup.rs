@@ -1,6 +1,7 @@
 //! Builds the application: content to database to rendered pages, then an HTTP server
-//! on a bound listener. Tests call [`Application::build`] with port 0 and read
-//! [`Application::port`].
+//! on a listener, bound here or handed over by a supervisor ([`inherited_listener`]).
+//! Tests call [`Application::build`] with port 0 and read [`Application::port`].
+//! Stopping is [`crate::shutdown`]'s concern.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use tracing_actix_web::TracingLogger;
 
 use crate::content;
 use crate::db::Database;
+use crate::shutdown::{self, Draining, Shutdown};
 use crate::state::AppState;
 
 /// Everything `serve` needs, read once by the CLI.
@@ -36,6 +38,19 @@ pub struct Application {
     port: u16,
     url: String,
     server: Server,
+    draining: web::Data<Draining>,
+}
+
+/// The listening socket a supervisor passed in, if any, by the systemd socket-activation
+/// protocol (`LISTEN_FDS`, `LISTEN_PID`, the socket at descriptor 3). Because the
+/// supervisor keeps the socket open while one instance stops and the next starts,
+/// connections that arrive in between wait in its queue instead of being refused.
+///
+/// Call it before any thread starts: it reads and clears those environment variables.
+pub fn inherited_listener() -> anyhow::Result<Option<TcpListener>> {
+    listenfd::ListenFd::from_env()
+        .take_tcp_listener(0)
+        .context("the socket passed in LISTEN_FDS is not a listening TCP socket")
 }
 
 /// Headers on every response, pages, assets and errors alike.
@@ -93,9 +108,15 @@ pub fn prepare(settings: &Settings, public_url: String) -> anyhow::Result<AppSta
 }
 
 impl Application {
+    /// Binds `settings.addr`, then [`Self::build_on`].
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(&settings.addr)
             .with_context(|| format!("cannot listen on {}", settings.addr))?;
+        Self::build_on(listener, settings)
+    }
+
+    /// Prepares the site and serves it on `listener`; `settings.addr` is not used.
+    pub fn build_on(listener: TcpListener, settings: Settings) -> anyhow::Result<Self> {
         let local = listener.local_addr()?;
         let url = format!("http://{local}");
         let public_url = settings.public_url.clone().unwrap_or_else(|| url.clone());
@@ -109,15 +130,23 @@ impl Application {
             std::thread::spawn(move || pages.pages.warm(1));
         }
         let hsts = settings.hsts;
+        let draining = web::Data::new(Draining::default());
+        let flag = draining.clone();
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(flag.clone())
                 .wrap(actix_web::middleware::from_fn(crate::limits::enforce))
                 .wrap(security_headers(hsts))
+                .wrap(actix_web::middleware::from_fn(
+                    shutdown::close_when_draining,
+                ))
                 .wrap(TracingLogger::default())
                 .configure(crate::routes::configure)
         })
         .listen(listener)?
+        // Signals are handled by `shutdown::on_signal`, which drains before stopping.
+        .disable_signals()
         .client_request_timeout(Duration::from_secs(5))
         .client_disconnect_timeout(Duration::from_secs(1))
         .keep_alive(Duration::from_secs(30))
@@ -129,6 +158,7 @@ impl Application {
             port: local.port(),
             url,
             server: server.run(),
+            draining,
         })
     }
 
@@ -140,7 +170,19 @@ impl Application {
         &self.url
     }
 
+    /// Stops the server from outside, as SIGTERM would.
+    pub fn shutdown(&self) -> Shutdown {
+        Shutdown::new(self.server.handle(), self.draining.clone())
+    }
+
+    /// Serves until stopped through [`Self::shutdown`]; signals are left alone (tests).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    /// Serves until SIGTERM or SIGINT, then drains (see [`crate::shutdown`]).
+    pub async fn run_until_signalled(self) -> std::io::Result<()> {
+        actix_web::rt::spawn(shutdown::on_signal(self.shutdown()));
         self.server.await
     }
 }

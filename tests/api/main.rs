@@ -12,4 +12,5 @@ mod helpers;
 mod pages;
 mod plan;
 mod programs;
+mod restart;
 mod robustness;

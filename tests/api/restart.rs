@@ -1,0 +1,437 @@
+//! Stopping and restarting without failing a request.
+//!
+//! In process: once draining, the server answers with `Connection: close`, and then stops.
+//! Across processes: the test holds the listening socket, as systemd does with socket
+//! activation, and hands it to each `runstrong serve` it starts. Clients keep requesting
+//! pages, some on keep-alive connections and some one connection per request, while the
+//! running instance gets SIGTERM (with request heads half-sent), exits, and the next one
+//! starts on the same socket. Every request must get a whole 200, and every instance must
+//! exit with status 0.
+//!
+//! `bench/restart.sh` runs the same check longer and with more clients, through
+//! `RUNSTRONG_RESTART_CLIENTS`, `RUNSTRONG_RESTART_SECONDS` and `RUNSTRONG_RESTART_ROUNDS`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::fd::OwnedFd;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use runstrong::startup::{Application, Settings};
+
+use crate::helpers::repo_path;
+
+const PATHS: &[&str] = &[
+    "/",
+    "/articles/",
+    "/exercises/",
+    "/exercises/?muscle=hamstrings",
+    "/programs/home/week/1",
+    "/healthz",
+];
+
+/// Half-sent request heads open at each SIGTERM.
+const HALF_SENT: usize = 8;
+
+#[tokio::test]
+async fn draining_asks_keep_alive_clients_to_reconnect_then_stops() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = Application::build(Settings {
+        addr: "127.0.0.1:0".into(),
+        content: repo_path("content"),
+        db: dir.path().join("test.db"),
+        public_url: None,
+        hsts: false,
+        workers: Some(1),
+        warm: false,
+    })
+    .expect("application builds");
+    let addr = SocketAddr::from(([127, 0, 0, 1], app.port()));
+    let shutdown = app.shutdown();
+    let server = tokio::spawn(app.run_until_stopped());
+
+    let checks = tokio::task::spawn_blocking(move || {
+        let mut kept = Connection::open(addr).expect("connect");
+        let before = kept.get("/healthz").expect("answer before draining");
+        (kept, before)
+    });
+    let (kept, before) = checks.await.expect("client");
+    assert_eq!(before.status, 200);
+    assert!(before.keep_alive, "keep-alive before draining");
+
+    let drained = tokio::spawn(async move { shutdown.drain().await });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let during = tokio::task::spawn_blocking(move || {
+        let mut kept = kept;
+        let on_kept = kept.get("/exercises/").expect("answer while draining");
+        let closed = kept.get("/").is_err();
+        let fresh = Connection::open(addr)
+            .and_then(|mut c| c.get("/articles/"))
+            .expect("a new connection is still answered during the grace period");
+        (on_kept, closed, fresh)
+    });
+    let (on_kept, closed, fresh) = during.await.expect("client");
+    assert_eq!(on_kept.status, 200);
+    assert!(!on_kept.keep_alive, "Connection: close while draining");
+    assert!(closed, "the server closed the connection after saying so");
+    assert_eq!(fresh.status, 200);
+    assert!(!fresh.keep_alive);
+
+    drained.await.expect("drain");
+    server.await.expect("server task").expect("server");
+    assert!(
+        TcpStream::connect(addr).is_err(),
+        "nothing listens once stopped"
+    );
+}
+
+#[test]
+fn restart_under_load_fails_no_request() {
+    let setting = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let clients = setting("RUNSTRONG_RESTART_CLIENTS", 8).clamp(2, 256) as usize;
+    let seconds = setting("RUNSTRONG_RESTART_SECONDS", 1).clamp(1, 120);
+    let rounds = setting("RUNSTRONG_RESTART_ROUNDS", 2).clamp(1, 20);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The supervisor's socket: it outlives every instance.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let start = |n: u64| Instance::start(&listener, &dir.path().join(format!("{n}.db")));
+
+    let counts = Counts::default();
+    let stop = AtomicBool::new(false);
+    let mut restarts = Vec::new();
+    let mut instance = start(0);
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for client in 0..clients {
+            let (counts, stop) = (&counts, &stop);
+            // Half keep their connection open, half open one per request, like a
+            // proxy without upstream keep-alive.
+            let keep_alive = client % 2 == 0;
+            scope.spawn(move || load(addr, client, keep_alive, counts, stop));
+        }
+        for round in 1..=rounds {
+            std::thread::sleep(Duration::from_secs(seconds));
+            restarts.push(restart(&mut instance, || start(round), addr, &counts));
+        }
+        std::thread::sleep(Duration::from_secs(seconds));
+        stop.store(true, Ordering::SeqCst);
+    });
+    let last_exit = instance.terminate();
+
+    let completed = counts.completed.load(Ordering::SeqCst);
+    let failed = counts.failed.load(Ordering::SeqCst);
+    println!(
+        "restart under load: {clients} clients, {rounds} restarts, {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    for (round, r) in restarts.iter().enumerate() {
+        println!(
+            "  restart {}: exit {:?} {} ms after SIGTERM; next instance serving {} ms after \
+             SIGTERM and answering {} ms after it; {}/{HALF_SENT} half-sent requests \
+             answered",
+            round + 1,
+            r.exit,
+            r.exited.as_millis(),
+            r.serving.as_millis(),
+            r.first_answer.unwrap_or_default().as_millis(),
+            r.half_sent_answered,
+        );
+    }
+    println!("  last instance: exit {last_exit:?}");
+    println!(
+        "requests: {completed} completed with a whole 200, {failed} failed; slowest {} ms",
+        counts.slowest_micros.load(Ordering::SeqCst) / 1000
+    );
+    for sample in counts.samples.lock().expect("samples").iter() {
+        println!("  failure: {sample}");
+    }
+
+    assert_eq!(failed, 0, "requests failed during restarts");
+    for r in &restarts {
+        assert_eq!(r.exit, Some(0), "an instance exited badly after SIGTERM");
+        assert_eq!(
+            r.half_sent_answered, HALF_SENT,
+            "half-sent requests dropped"
+        );
+        assert!(
+            r.first_answer.is_some(),
+            "the next instance answered nothing"
+        );
+    }
+    assert_eq!(last_exit, Some(0));
+}
+
+struct Restart {
+    exit: Option<i32>,
+    exited: Duration,
+    serving: Duration,
+    half_sent_answered: usize,
+    /// When the next instance answered its first request; `None` if it answered nothing.
+    first_answer: Option<Duration>,
+}
+
+/// SIGTERM with request heads half-sent, wait for the exit, start the next instance.
+fn restart(
+    instance: &mut Instance,
+    start_next: impl FnOnce() -> Instance,
+    addr: SocketAddr,
+    counts: &Counts,
+) -> Restart {
+    let half_sent: Vec<TcpStream> = (0..HALF_SENT)
+        .map(|_| {
+            let stream = TcpStream::connect(addr).expect("connect");
+            (&stream)
+                .write_all(b"GET /articles/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                .expect("write half a head");
+            stream
+        })
+        .collect();
+    // Let the server read what has arrived, so these are in its hands at the signal.
+    std::thread::sleep(Duration::from_millis(100));
+    let signalled = Instant::now();
+    instance.signal();
+    std::thread::sleep(Duration::from_millis(200));
+    let half_sent_answered = half_sent
+        .into_iter()
+        .map(Connection::from)
+        .filter_map(|mut connection| connection.send("\r\n".into()).ok())
+        .filter(|response| response.status == 200)
+        .count();
+    let exit = instance.wait();
+    let exited = signalled.elapsed();
+    *instance = start_next();
+    let serving = signalled.elapsed();
+    let before = counts.completed.load(Ordering::SeqCst);
+    // Requests queued while no instance was running are answered by the new one.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while counts.completed.load(Ordering::SeqCst) == before && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    Restart {
+        exit,
+        exited,
+        serving,
+        half_sent_answered,
+        first_answer: (counts.completed.load(Ordering::SeqCst) > before)
+            .then(|| signalled.elapsed()),
+    }
+}
+
+/// One `runstrong serve` given the shared socket by the systemd protocol: the socket at
+/// descriptor 3, `LISTEN_FDS=1` and `LISTEN_PID` set to the server's own process id.
+struct Instance(Child);
+
+impl Instance {
+    fn start(listener: &TcpListener, db: &Path) -> Self {
+        let socket = OwnedFd::from(listener.try_clone().expect("dup socket"));
+        // The shell moves the socket from its stdin to descriptor 3 and then becomes the
+        // server, so `$$` is the server's process id.
+        let handover = r#"exec 3<&0 0</dev/null; LISTEN_PID=$$ LISTEN_FDS=1 exec "$0" "$@""#;
+        let mut child = Command::new("sh")
+            .args(["-c", handover, env!("CARGO_BIN_EXE_runstrong")])
+            .args(["serve", "--workers", "2", "--db"])
+            .arg(db)
+            .arg("--content")
+            .arg(repo_path("content"))
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::from(socket))
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("runstrong starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read");
+        assert!(line.starts_with("listening on"), "did not start: {line:?}");
+        Self(child)
+    }
+
+    fn signal(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    }
+
+    /// The exit code, or `None` if it had to be killed after 30 s.
+    fn wait(&mut self) -> Option<i32> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Some(status) = self.0.try_wait().expect("wait") {
+                return status.code();
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+        None
+    }
+
+    fn terminate(&mut self) -> Option<i32> {
+        self.signal();
+        self.wait()
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    completed: AtomicU64,
+    failed: AtomicU64,
+    /// The longest any request took, sent to answered, in microseconds.
+    slowest_micros: AtomicU64,
+    /// The first few failures, to say what went wrong.
+    samples: std::sync::Mutex<Vec<String>>,
+}
+
+impl Counts {
+    fn fail(&self, what: String) {
+        self.failed.fetch_add(1, Ordering::SeqCst);
+        let mut samples = self.samples.lock().expect("samples");
+        if samples.len() < 10 {
+            samples.push(what);
+        }
+    }
+}
+
+fn load(addr: SocketAddr, client: usize, keep_alive: bool, counts: &Counts, stop: &AtomicBool) {
+    let mut connection: Option<Connection> = None;
+    let mut n = client;
+    while !stop.load(Ordering::SeqCst) {
+        n += 1;
+        let path = PATHS[n % PATHS.len()];
+        let reused = connection.is_some();
+        let sent = Instant::now();
+        let result = match connection.take() {
+            Some(open) => Ok(open),
+            None => Connection::open(addr),
+        }
+        .and_then(|mut open| {
+            let response = if keep_alive {
+                open.get(path)
+            } else {
+                open.get_and_close(path)
+            }?;
+            Ok((open, response))
+        });
+        match result {
+            Ok((open, response)) if response.status == 200 => {
+                counts.completed.fetch_add(1, Ordering::SeqCst);
+                let micros = sent.elapsed().as_micros().try_into().unwrap_or(u64::MAX);
+                counts.slowest_micros.fetch_max(micros, Ordering::SeqCst);
+                if response.keep_alive && keep_alive {
+                    connection = Some(open);
+                }
+            }
+            Ok((_, response)) => counts.fail(format!("{path}: status {}", response.status)),
+            Err(error) => counts.fail(format!("{path} (reused connection: {reused}): {error}")),
+        }
+    }
+}
+
+struct Response {
+    status: u16,
+    /// The server will keep the connection open for another request.
+    keep_alive: bool,
+}
+
+/// A client connection that reads whole responses, so it can be reused.
+struct Connection {
+    stream: TcpStream,
+    buffer: Vec<u8>,
+}
+
+impl From<TcpStream> for Connection {
+    fn from(stream: TcpStream) -> Self {
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+        Self {
+            stream,
+            buffer: Vec::new(),
+        }
+    }
+}
+
+impl Connection {
+    fn open(addr: SocketAddr) -> std::io::Result<Self> {
+        TcpStream::connect_timeout(&addr, Duration::from_secs(5)).map(Self::from)
+    }
+
+    fn get(&mut self, path: &str) -> std::io::Result<Response> {
+        self.send(format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"))
+    }
+
+    fn get_and_close(&mut self, path: &str) -> std::io::Result<Response> {
+        self.send(format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        ))
+    }
+
+    fn send(&mut self, request: String) -> std::io::Result<Response> {
+        self.stream.write_all(request.as_bytes())?;
+        self.read_response()
+    }
+
+    /// Reads one response with a `Content-Length` body, whole.
+    fn read_response(&mut self) -> std::io::Result<Response> {
+        let broken = |what: &str| std::io::Error::other(what.to_string());
+        let head_end = loop {
+            if let Some(end) = self.buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+                break end + 4;
+            }
+            self.fill().map_err(|e| match self.buffer.is_empty() {
+                true => broken(&format!("closed before any response byte ({e})")),
+                false => broken(&format!("closed inside the response head ({e})")),
+            })?;
+        };
+        let head = String::from_utf8_lossy(&self.buffer[..head_end]).to_ascii_lowercase();
+        let status = head
+            .get(9..12)
+            .and_then(|code| code.parse().ok())
+            .ok_or_else(|| broken("no status line"))?;
+        let header = |name: &str| {
+            head.lines()
+                .find_map(|line| line.strip_prefix(name).map(|v| v.trim().to_string()))
+        };
+        let length: usize = header("content-length:")
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| broken("no content-length"))?;
+        while self.buffer.len() < head_end + length {
+            self.fill()
+                .map_err(|e| broken(&format!("closed inside the body ({e})")))?;
+        }
+        self.buffer.drain(..head_end + length);
+        Ok(Response {
+            status,
+            keep_alive: header("connection:").as_deref() != Some("close"),
+        })
+    }
+
+    fn fill(&mut self) -> std::io::Result<()> {
+        let mut chunk = [0u8; 16 * 1024];
+        match self.stream.read(&mut chunk)? {
+            0 => Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                self.buffer.extend_from_slice(&chunk[..n]);
+                Ok(())
+            }
+        }
+    }
+}
