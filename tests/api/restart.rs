@@ -170,6 +170,22 @@ fn restart_under_load_fails_no_request() {
     assert_eq!(last_exit, Some(0));
 }
 
+#[test]
+fn a_passed_descriptor_that_is_not_a_socket_stops_start_up() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = serve_with_descriptor_3("3</dev/null", &dir.path().join("x.db"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("runstrong runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "it started: {stderr}");
+    assert!(
+        stderr.contains("runstrong: the socket passed in LISTEN_FDS is not a listening TCP socket"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).is_empty());
+}
+
 struct Restart {
     exit: Option<i32>,
     exited: Duration,
@@ -233,16 +249,7 @@ struct Instance(Child);
 impl Instance {
     fn start(listener: &TcpListener, db: &Path) -> Self {
         let socket = OwnedFd::from(listener.try_clone().expect("dup socket"));
-        // The shell moves the socket from its stdin to descriptor 3 and then becomes the
-        // server, so `$$` is the server's process id.
-        let handover = r#"exec 3<&0 0</dev/null; LISTEN_PID=$$ LISTEN_FDS=1 exec "$0" "$@""#;
-        let mut child = Command::new("sh")
-            .args(["-c", handover, env!("CARGO_BIN_EXE_runstrong")])
-            .args(["serve", "--workers", "2", "--db"])
-            .arg(db)
-            .arg("--content")
-            .arg(repo_path("content"))
-            .env("RUST_LOG", "warn")
+        let mut child = serve_with_descriptor_3("3<&0 0</dev/null", db)
             .stdin(Stdio::from(socket))
             .stdout(Stdio::piped())
             .spawn()
@@ -281,6 +288,21 @@ impl Instance {
         self.signal();
         self.wait()
     }
+}
+
+/// `runstrong serve` started through a shell that first applies `redirect` (which sets
+/// up descriptor 3) and then becomes the server, so `$$` is the server's process id.
+fn serve_with_descriptor_3(redirect: &str, db: &Path) -> Command {
+    let script = format!(r#"exec {redirect}; LISTEN_PID=$$ LISTEN_FDS=1 exec "$0" "$@""#);
+    let mut command = Command::new("sh");
+    command
+        .args(["-c", &script, env!("CARGO_BIN_EXE_runstrong")])
+        .args(["serve", "--workers", "2", "--db"])
+        .arg(db)
+        .arg("--content")
+        .arg(repo_path("content"))
+        .env("RUST_LOG", "warn");
+    command
 }
 
 impl Drop for Instance {
