@@ -54,10 +54,49 @@ async fn every_program_and_week_renders() {
     }
 }
 
+/// Foot contacts a session, as the week page's session headings state them.
+fn session_contacts(page: &crate::helpers::Page) -> Vec<u32> {
+    page.texts("h3")
+        .iter()
+        .filter_map(|h| h.strip_suffix(" foot contacts)"))
+        .filter_map(|h| h.rsplit('(').next()?.parse().ok())
+        .collect()
+}
+
 #[tokio::test]
-async fn seed_numbers_are_on_the_first_weeks() {
+async fn plyometric_weeks_start_gently_and_grow_within_the_rule() {
     let app = spawn_app().await;
-    let plyo = app.ok("/programs/plyometric/week/1").await;
+    let first = app.ok("/programs/plyometric/week/1").await;
+    let rows = first.texts("table.plan tbody tr");
+    row(&rows, "Pogo hop");
+    row(&rows, "Squat jump");
+    for later in ["Lateral bound", "Tuck jump", "Split squat jump"] {
+        assert!(
+            !rows.iter().any(|r| r.starts_with(later)),
+            "{later} waits until week 1 is done"
+        );
+    }
+    let mut previous: Option<u32> = None;
+    for week in 1..=4 {
+        let page = app.ok(&format!("/programs/plyometric/week/{week}")).await;
+        let contacts = session_contacts(&page);
+        assert!(!contacts.is_empty(), "week {week} states its contacts");
+        let most = contacts.iter().copied().max().unwrap_or(0);
+        if let Some(before) = previous {
+            assert!(
+                most <= runstrong::domain::planner::adjust::contact_allowance(before),
+                "week {week}: {before} to {most} foot contacts is more than 10% growth"
+            );
+        }
+        previous = Some(most);
+    }
+}
+
+#[tokio::test]
+async fn seed_numbers_are_on_the_weeks_that_present_them() {
+    let app = spawn_app().await;
+    // The seed's routine comes in week 3, after two weeks of easier drills.
+    let plyo = app.ok("/programs/plyometric/week/3").await;
     let rows = plyo.texts("table.plan tbody tr");
     for drill in [
         "Lateral bound",
