@@ -181,7 +181,7 @@ async fn the_calendar_has_stable_uids_and_the_right_dates() {
         "{dates:?}"
     );
     assert!(
-        a[0].description.contains("Stiff-legged deadlift"),
+        a[0].description.contains("Romanian deadlift"),
         "exercises in description: {}",
         a[0].description
     );
