@@ -46,8 +46,14 @@ async fn every_article_is_listed_and_served_with_its_facts() {
             page.text("p.meta").contains("min read"),
             "{path} shows reading time"
         );
+        assert_eq!(
+            page.attrs("p.meta time", "datetime"),
+            std::slice::from_ref(&article.updated),
+            "{path} dates itself"
+        );
         assert!(
-            page.text("p.meta").contains("November 2026"),
+            page.text("p.meta")
+                .contains(&runstrong::views::long_date(&article.updated)),
             "{path} shows its date"
         );
     }
