@@ -62,8 +62,8 @@ async fn draining_asks_keep_alive_clients_to_reconnect_then_stops() {
     assert!(before.keep_alive, "keep-alive before draining");
 
     let drained = tokio::spawn(async move { shutdown.drain().await });
-    tokio::time::sleep(Duration::from_millis(200)).await;
     let during = tokio::task::spawn_blocking(move || {
+        wait_until_draining(addr);
         let mut kept = kept;
         let on_kept = kept.get("/exercises/").expect("answer while draining");
         let closed = kept.get("/").is_err();
@@ -215,7 +215,8 @@ fn restart(
     std::thread::sleep(Duration::from_millis(100));
     let signalled = Instant::now();
     instance.signal();
-    std::thread::sleep(Duration::from_millis(200));
+    // Finish the heads once the server is draining, within its grace period.
+    wait_until_draining(addr);
     let half_sent_answered = half_sent
         .into_iter()
         .map(Connection::from)
@@ -240,6 +241,20 @@ fn restart(
         first_answer: (counts.completed.load(Ordering::SeqCst) > before)
             .then(|| signalled.elapsed()),
     }
+}
+
+/// Returns once a new connection is answered with `Connection: close`, the sign that the
+/// server has begun to drain.
+fn wait_until_draining(addr: SocketAddr) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        let answer = Connection::open(addr).and_then(|mut c| c.get("/healthz"));
+        if answer.is_ok_and(|r| !r.keep_alive) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("the server did not begin draining after SIGTERM");
 }
 
 /// One `runstrong serve` given the shared socket by the systemd protocol: the socket at
