@@ -74,7 +74,7 @@ pub fn error_page(error: &AppError) -> ErrorPage {
             "Page not found",
             "We could not find that page",
             vec!["The address may be mistyped, or the page may have moved.".to_string()],
-            "Try the exercise library or the programs, or start again from the home page.",
+            "Try the exercise library or the programmes, or start again from the home page.",
         ),
         AppError::BadRequest(problems) => (
             "Please check your request",

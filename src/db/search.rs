@@ -115,7 +115,7 @@ pub fn index(tx: &Transaction, content: &Content) -> rusqlite::Result<()> {
         ]
         .join(" ");
         insert.execute(params![
-            "Program",
+            "Programme",
             p.slug,
             format!("/programs/{}", p.slug),
             p.title,

@@ -157,14 +157,14 @@ pub fn assess(answers: &[&'static str]) -> Outcome {
         0..=2 => (
             "Few signs of a weak posterior chain",
             "Your answers show few of the usual signs. Strength work still makes you a more robust, more economical runner, and one or two sessions a week keep it that way.",
-            ("/programs/home", "The home program"),
+            ("/programs/home", "The home programme"),
         ),
         3..=5 => (
             "Some signs of a weak posterior chain",
             "A few of your answers match the usual pattern of strong quadriceps and hip flexors with glutes and hamstrings that do less than they should. Targeted work once or twice a week usually helps within a month.",
             (
                 "/programs/posterior-chain-4-week",
-                "The four-week posterior chain program",
+                "The four-week posterior chain programme",
             ),
         ),
         _ => (
@@ -172,7 +172,7 @@ pub fn assess(answers: &[&'static str]) -> Outcome {
             "Several answers point the same way: the back of your body is probably under-used, and other muscles are covering for it. Start with the easier variations and build up over four weeks.",
             (
                 "/programs/posterior-chain-4-week",
-                "The four-week posterior chain program",
+                "The four-week posterior chain programme",
             ),
         ),
     };

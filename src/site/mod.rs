@@ -67,7 +67,7 @@ fn home(articles: &[crate::domain::Article]) -> Result<RenderedPage, AppError> {
     let template = HomePage {
         meta: PageMeta::new(
             "Stronger legs for runners",
-            "Strength training for runners: why the posterior chain matters, an exercise library with a body map, printable four-week programs and a home equipment guide.",
+            "Strength training for runners: why the posterior chain matters, an exercise library with a body map, printable four-week programmes and a home equipment guide.",
             "/",
             "home",
         ),

@@ -32,8 +32,8 @@ pub fn render_static(db: &Database) -> Result<Vec<RenderedPage>, AppError> {
         "/programs/",
         &ProgramsPage {
             meta: PageMeta::new(
-                "Training programs",
-                "Four-week strength programs for runners: posterior chain, plyometrics, at home and in the gym, each week printable on one page.",
+                "Training programmes",
+                "Four-week strength programmes for runners: posterior chain, plyometrics, at home and in the gym, each week printable on one page.",
                 "/programs/",
                 "programs",
             ),

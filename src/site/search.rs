@@ -43,7 +43,7 @@ pub fn search_page(db: &Database, query: &str) -> Result<SearchPage, AppError> {
             } else {
                 format!("Search: {query}")
             },
-            "Search runstrong's articles, exercises, programs, muscles and equipment.",
+            "Search runstrong's articles, exercises, programmes, muscles and equipment.",
             "/search",
             "search",
         ),

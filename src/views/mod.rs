@@ -52,7 +52,7 @@ pub struct PageMeta {
 const NAV: &[(&str, &str, &str)] = &[
     ("/articles/", "Articles", "articles"),
     ("/exercises/", "Exercises", "exercises"),
-    ("/programs/", "Programs", "programs"),
+    ("/programs/", "Programmes", "programs"),
     ("/equipment/", "Equipment", "equipment"),
     ("/search", "Search", "search"),
 ];

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, VecDeque};
 
-use crate::helpers::{TestApp, content, spawn_app};
+use crate::helpers::{TestApp, calendar_events, content, spawn_app};
 
 async fn search_urls(app: &TestApp, q: &str) -> Vec<String> {
     let page = app.ok(&format!("/search?q={}", urlencode(q))).await;
@@ -41,6 +41,12 @@ async fn search_finds_the_right_pages() {
     let page = app.ok("/search?q=hamstrings").await;
     assert!(page.body.contains("<mark>"), "snippets highlight matches");
     assert!(page.texts("ol.results .tag").iter().any(|t| t == "Muscle"));
+    let page = app.ok("/search?q=posterior%20chain").await;
+    assert!(
+        page.texts("ol.results .tag")
+            .iter()
+            .any(|t| t == "Programme")
+    );
 }
 
 #[tokio::test]
@@ -138,6 +144,74 @@ async fn crawl(app: &TestApp) -> BTreeSet<String> {
         }
     }
     seen
+}
+
+/// Whether `text` says "program" or "programs" as a word, where British English wants
+/// "programme".
+fn says_program(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.match_indices("program").any(|(at, word)| {
+        let before = lower[..at].chars().next_back();
+        !before.is_some_and(char::is_alphanumeric) && !lower[at + word.len()..].starts_with("me")
+    })
+}
+
+#[test]
+fn says_program_finds_the_american_spelling_only() {
+    assert!(says_program("Training programs"));
+    assert!(says_program("Program: home"));
+    assert!(!says_program("Training programmes"));
+    assert!(!says_program("the programme's time"));
+    assert!(!says_program("Deprogram"));
+}
+
+#[tokio::test]
+async fn pages_say_programme_wherever_a_runner_reads_it() {
+    let app = spawn_app().await;
+    let mut paths: Vec<String> = crawl(&app).await.into_iter().collect();
+    paths.extend(
+        [
+            "/search?q=posterior%20chain",
+            "/plan?program=auto&goal=posterior-chain&level=beginner&place=home&equipment=swiss-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&sessions=2",
+            "/plan?program=nope&place=home&days=mon,thu&start=2026-12-07",
+            "/self-check?sitting=over-8&knee_pain=often&back_pain=sometimes&glutes=yes&hip_flexors=yes",
+            "/no-such-page",
+        ]
+        .map(String::from),
+    );
+    for path in &paths {
+        let page = app.get(path).await;
+        let words = [
+            page.all_text(),
+            page.text("title"),
+            page.attrs("meta[name=description]", "content").join(" "),
+            page.attrs("meta[property=\"og:description\"]", "content")
+                .join(" "),
+            page.attrs("[aria-label]", "aria-label").join(" "),
+            page.attrs("img[alt]", "alt").join(" "),
+        ];
+        for text in words {
+            assert!(!says_program(&text), "{path} says program: {text}");
+        }
+    }
+    for path in [
+        "/programs/posterior-chain-4-week.ics?start=2026-11-30&days=mon,thu",
+        "/plan.ics?program=home&place=home&days=mon,thu&start=2026-12-07&sessions=2",
+    ] {
+        let events = calendar_events(&app.ok(path).await);
+        assert!(!events.is_empty(), "{path}");
+        for event in events {
+            // Addresses keep their /programs/ paths and program= parameter.
+            let description = event
+                .description
+                .replace("/programs/", "/")
+                .replace("program=", "=");
+            assert!(!says_program(&event.summary), "{path}: {}", event.summary);
+            assert!(!says_program(&description), "{path}: {description}");
+        }
+    }
+    let feed = app.ok("/feed.atom").await.body.replace("/programs/", "/");
+    assert!(!says_program(&feed), "the feed says program");
 }
 
 #[tokio::test]

@@ -314,6 +314,12 @@ async fn bad_answers_get_400_with_each_problem_beside_its_field() {
     );
     assert_eq!(page.attrs("#f-start", "value"), ["2026-02-30"]);
     assert_eq!(page.attrs("#f-start", "aria-describedby"), ["err-start"]);
+    assert!(
+        page.text("#err-program")
+            .starts_with("Unknown programme \"nope\"."),
+        "{}",
+        page.text("#err-program")
+    );
 }
 
 #[tokio::test]

@@ -154,7 +154,7 @@ fn check(form: &mut PlanForm, programs: &[Program], equipment: &[Equipment]) -> 
         slug => {
             let mut valid = vec!["auto"];
             valid.extend(programs.iter().map(|p| p.slug.as_str()));
-            errors.push(("program", unknown_value("program", slug, &valid)));
+            errors.push(("program", unknown_value("programme", slug, &valid)));
             None
         }
     };

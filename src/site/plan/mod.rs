@@ -55,7 +55,7 @@ impl PlanContent {
     pub fn plan(&self, input: &PlanInput) -> Result<(Plan, &Program), AppError> {
         let program = self
             .program(input)
-            .ok_or_else(|| AppError::bad_request("There is no program to build a plan from."))?;
+            .ok_or_else(|| AppError::bad_request("There is no programme to build a plan from."))?;
         let catalogue = Catalogue {
             exercises: &self.exercises,
             equipment: &self.equipment,
