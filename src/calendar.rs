@@ -59,10 +59,28 @@ impl CalendarRequest {
     }
 }
 
-/// A calendar date typed as `YYYY-MM-DD`; impossible dates such as 2027-02-30 are errors.
+/// The years a date may fall in: ample for any training plan, and far from the end of
+/// chrono's calendar, so adding a plan's weeks to a date can never overflow.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// A calendar date typed as `YYYY-MM-DD` in [`DATE_YEARS`]; impossible dates such as
+/// 2027-02-30 are errors.
 pub fn parse_date(name: &str, text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{name} \"{text}\" is not a real date in the form YYYY-MM-DD."))
+    // chrono's `%Y` also takes a sign and more digits (`+262142-12-31`); the length rules
+    // those out.
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == "YYYY-MM-DD".len())
+        .ok_or_else(|| format!("{name} \"{text}\" is not a real date in the form YYYY-MM-DD."))?;
+    if DATE_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{name} \"{text}\" is outside the years {} to {}.",
+            DATE_YEARS.start(),
+            DATE_YEARS.end()
+        ))
+    }
 }
 
 /// A weekday from its query value (`mon` ... `sun`).
