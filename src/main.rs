@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 use runstrong::cli::{Cli, Command};
 use runstrong::startup::Application;
@@ -94,6 +95,8 @@ fn serve_until_signalled(settings: runstrong::startup::Settings) -> anyhow::Resu
     // Before the runtime starts any thread: this reads and clears environment variables.
     let inherited = runstrong::startup::inherited_listener()?;
     actix_web::rt::System::new().block_on(async {
+        let signals = runstrong::shutdown::Signals::listen()
+            .context("cannot listen for SIGTERM and SIGINT")?;
         let (app, source) = match inherited {
             Some(listener) => (
                 Application::build_on(listener, settings)?,
@@ -102,7 +105,7 @@ fn serve_until_signalled(settings: runstrong::startup::Settings) -> anyhow::Resu
             None => (Application::build(settings)?, ""),
         };
         println!("listening on {}{source}", app.url());
-        app.run_until_signalled().await?;
+        app.run_until_signalled(signals).await?;
         anyhow::Ok(())
     })
 }

@@ -1,6 +1,6 @@
 //! Graceful shutdown: how the server stops without failing a request.
 //!
-//! On SIGTERM or SIGINT ([`on_signal`]) the server drains ([`Shutdown::drain`]):
+//! On SIGTERM or SIGINT ([`Signals`]) the server drains ([`Shutdown::drain`]):
 //!
 //! 1. Every response from then on says `Connection: close` ([`close_when_draining`]), so a
 //!    client on a keep-alive connection finishes its request and opens a new connection,
@@ -14,7 +14,7 @@
 //! 4. It stops gracefully: actix-web finishes the responses in progress, closes idle
 //!    connections and exits once they are done (or after the shutdown timeout).
 //!
-//! A second signal while draining stops at once.
+//! A second signal while draining exits at once, with status 1, dropping open connections.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -30,9 +30,11 @@ use tokio::time::sleep;
 /// How long a draining server keeps answering new requests before it stops accepting.
 pub const GRACE: Duration = Duration::from_secs(1);
 
-/// Time for connections accepted just before accepting stopped to reach a worker; the
-/// accept thread hands them over in microseconds.
-pub const SETTLE: Duration = Duration::from_millis(100);
+/// Time for connections accepted just before accepting stopped to reach a worker and have
+/// their request read: actix drops any still queued for a worker when it stops. Usually
+/// microseconds; the margin is for a loaded machine, and costs only a short wait for
+/// connections queued for the next instance.
+pub const SETTLE: Duration = Duration::from_millis(250);
 
 /// Set once the server has begun to drain; shared by every worker.
 #[derive(Debug, Default)]
@@ -85,39 +87,44 @@ impl Shutdown {
         sleep(SETTLE).await;
         self.server.stop(true).await;
     }
-
-    /// Stops at once, closing open connections.
-    pub async fn stop_now(&self) {
-        self.server.stop(false).await;
-    }
 }
 
-/// Waits for SIGTERM or SIGINT, then drains; a second signal stops at once.
-pub async fn on_signal(shutdown: Shutdown) {
-    let (mut term, mut interrupt) = match (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::interrupt()),
-    ) {
-        (Ok(term), Ok(interrupt)) => (term, interrupt),
-        (Err(error), _) | (_, Err(error)) => {
-            tracing::error!(%error, "cannot listen for SIGTERM and SIGINT");
-            return;
-        }
-    };
-    let name = next_signal(&mut term, &mut interrupt).await;
-    tracing::info!(signal = name, "draining: finishing requests, then stopping");
-    tokio::select! {
-        () = shutdown.drain() => tracing::info!("drained; stopped"),
-        name = next_signal(&mut term, &mut interrupt) => {
-            tracing::warn!(signal = name, "second signal: stopping without draining");
-            shutdown.stop_now().await;
-        }
-    }
+/// SIGTERM and SIGINT, caught from the moment [`Signals::listen`] returns. Until then
+/// either signal kills the process without draining, so the server listens for them
+/// before it announces that it is serving.
+pub struct Signals {
+    term: Signal,
+    interrupt: Signal,
 }
 
-async fn next_signal(term: &mut Signal, interrupt: &mut Signal) -> &'static str {
-    tokio::select! {
-        _ = term.recv() => "SIGTERM",
-        _ = interrupt.recv() => "SIGINT",
+impl Signals {
+    /// Must run inside the runtime.
+    pub fn listen() -> std::io::Result<Self> {
+        Ok(Self {
+            term: signal(SignalKind::terminate())?,
+            interrupt: signal(SignalKind::interrupt())?,
+        })
+    }
+
+    async fn next(&mut self) -> &'static str {
+        tokio::select! {
+            _ = self.term.recv() => "SIGTERM",
+            _ = self.interrupt.recv() => "SIGINT",
+        }
+    }
+
+    /// Waits for the first signal, then drains; a second signal exits at once.
+    pub async fn drain_on_signal(mut self, shutdown: Shutdown) {
+        let name = self.next().await;
+        tracing::info!(signal = name, "draining: finishing requests, then stopping");
+        tokio::select! {
+            () = shutdown.drain() => tracing::info!("drained; stopped"),
+            name = self.next() => {
+                // Not `stop(false)`: actix handles no command while a graceful stop is
+                // waiting for its workers.
+                tracing::warn!(signal = name, "second signal: exiting without draining");
+                std::process::exit(1);
+            }
+        }
     }
 }

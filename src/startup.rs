@@ -15,7 +15,7 @@ use tracing_actix_web::TracingLogger;
 
 use crate::content;
 use crate::db::Database;
-use crate::shutdown::{self, Draining, Shutdown};
+use crate::shutdown::{self, Draining, Shutdown, Signals};
 use crate::state::AppState;
 
 /// Everything `serve` needs, read once by the CLI.
@@ -145,7 +145,7 @@ impl Application {
                 .configure(crate::routes::configure)
         })
         .listen(listener)?
-        // Signals are handled by `shutdown::on_signal`, which drains before stopping.
+        // Signals are handled by `shutdown::Signals`, which drains before stopping.
         .disable_signals()
         .client_request_timeout(Duration::from_secs(5))
         .client_disconnect_timeout(Duration::from_secs(1))
@@ -181,8 +181,8 @@ impl Application {
     }
 
     /// Serves until SIGTERM or SIGINT, then drains (see [`crate::shutdown`]).
-    pub async fn run_until_signalled(self) -> std::io::Result<()> {
-        actix_web::rt::spawn(shutdown::on_signal(self.shutdown()));
+    pub async fn run_until_signalled(self, signals: Signals) -> std::io::Result<()> {
+        actix_web::rt::spawn(signals.drain_on_signal(self.shutdown()));
         self.server.await
     }
 }

@@ -19,6 +19,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+use runstrong::shutdown;
 use runstrong::startup::{Application, Settings};
 
 use crate::helpers::repo_path;
@@ -42,7 +43,8 @@ async fn draining_asks_keep_alive_clients_to_reconnect_then_stops() {
         addr: "127.0.0.1:0".into(),
         content: repo_path("content"),
         db: dir.path().join("test.db"),
-        public_url: None,
+        // The same as every other test app: the site URL is set once per process.
+        public_url: Some("https://runstrong.example".into()),
         hsts: false,
         workers: Some(1),
         warm: false,
@@ -111,6 +113,9 @@ fn restart_under_load_fails_no_request() {
     let mut instance = start(0);
     let started = Instant::now();
     std::thread::scope(|scope| {
+        // The clients stop however this ends: a panic below must fail the test, not
+        // leave the scope waiting for them forever.
+        let _stop_clients = SetOnDrop(&stop);
         for client in 0..clients {
             let (counts, stop) = (&counts, &stop);
             // Half keep their connection open, half open one per request, like a
@@ -123,7 +128,6 @@ fn restart_under_load_fails_no_request() {
             restarts.push(restart(&mut instance, || start(round), addr, &counts));
         }
         std::thread::sleep(Duration::from_secs(seconds));
-        stop.store(true, Ordering::SeqCst);
     });
     let last_exit = instance.terminate();
 
@@ -171,6 +175,24 @@ fn restart_under_load_fails_no_request() {
 }
 
 #[test]
+fn a_second_signal_while_draining_exits_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let mut instance = Instance::start(&listener, &dir.path().join("x.db"));
+    instance.signal();
+    wait_until_draining(addr);
+    let signalled = Instant::now();
+    instance.signal();
+    assert_eq!(instance.wait(), Some(1), "a forced exit says so");
+    assert!(
+        signalled.elapsed() < shutdown::GRACE,
+        "it exited {:?} after the second signal, as late as a graceful stop",
+        signalled.elapsed()
+    );
+}
+
+#[test]
 fn a_passed_descriptor_that_is_not_a_socket_stops_start_up() {
     let dir = tempfile::tempdir().expect("temp dir");
     let output = serve_with_descriptor_3("3</dev/null", &dir.path().join("x.db"))
@@ -184,6 +206,14 @@ fn a_passed_descriptor_that_is_not_a_socket_stops_start_up() {
         "{stderr}"
     );
     assert!(String::from_utf8_lossy(&output.stdout).is_empty());
+}
+
+struct SetOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for SetOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
 }
 
 struct Restart {
