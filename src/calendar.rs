@@ -48,8 +48,9 @@ impl CalendarRequest {
         days.sort_by_key(Weekday::num_days_from_monday);
         if days.len() < min_days && problems.is_empty() {
             problems.push(format!(
-                "days: choose at least {min_days} training day{} (for example days=mon,thu).",
-                if min_days == 1 { "" } else { "s" }
+                "days: choose at least {min_days} training day{} (for example days={}).",
+                if min_days == 1 { "" } else { "s" },
+                example_days(min_days)
             ));
         }
         match (start, problems.is_empty()) {
@@ -81,6 +82,14 @@ pub fn parse_date(name: &str, text: &str) -> Result<NaiveDate, String> {
             DATE_YEARS.end()
         ))
     }
+}
+
+/// `count` days spread over the week, in week order, for an example such as `mon,wed,fri`.
+fn example_days(count: usize) -> String {
+    const SPREAD: [&str; 7] = ["mon", "wed", "fri", "sun", "tue", "thu", "sat"];
+    let mut days: Vec<&str> = SPREAD.iter().take(count.max(1)).copied().collect();
+    days.sort_by_key(|day| WEEKDAYS.iter().position(|(v, _)| v == day));
+    days.join(",")
 }
 
 /// A weekday from its query value (`mon` ... `sun`).
@@ -137,13 +146,21 @@ pub fn program_calendar(
                 .uid(&format!("{}-w{}-s{}@runstrong", program.slug, w + 1, s + 1))
                 .summary(&format!("{}: {}", program.title, session.name))
                 .description(&description)
-                .all_day(*date)
+                .starts(*date)
+                .ends(day_after(*date))
                 .url(&url)
                 .done();
             calendar.push(event);
         }
     }
     calendar.done().to_string()
+}
+
+/// The end of an all-day event: RFC 5545 makes DTEND exclusive, so a one-day event ends
+/// the next day (icalendar's `all_day` writes the same date twice, an empty event).
+fn day_after(date: NaiveDate) -> NaiveDate {
+    // Dates come from `parse_date` (years up to 2099) plus at most a year of plan.
+    date + Duration::days(1)
 }
 
 /// One exercise as a line of an event's description.
@@ -195,7 +212,8 @@ pub fn plan_calendar(
                     session.kind.label()
                 ))
                 .description(&description)
-                .all_day(session.date)
+                .starts(session.date)
+                .ends(day_after(session.date))
                 .url(url);
             if let Some(stamp) = stamp {
                 event.timestamp(stamp);

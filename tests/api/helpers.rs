@@ -85,9 +85,13 @@ pub fn calendar_events(page: &Page) -> Vec<CalendarEvent> {
         .filter_map(|c| match c {
             CalendarComponent::Event(e) => Some(CalendarEvent {
                 uid: e.get_uid().unwrap_or_default().to_string(),
-                date: match e.get_start() {
-                    Some(DatePerhapsTime::Date(d)) => d,
-                    other => panic!("all-day events only: {other:?}"),
+                date: match (e.get_start(), e.get_end()) {
+                    (Some(DatePerhapsTime::Date(start)), Some(DatePerhapsTime::Date(end)))
+                        if start.succ_opt() == Some(end) =>
+                    {
+                        start
+                    }
+                    other => panic!("one whole day, DTEND the day after DTSTART: {other:?}"),
                 },
                 summary: e.get_summary().unwrap_or_default().to_string(),
                 description: e.get_description().unwrap_or_default().to_string(),

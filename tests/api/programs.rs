@@ -212,4 +212,37 @@ async fn bad_calendar_parameters_get_400() {
             .status,
         404
     );
+    // Too few days: the message asks for the programme's sessions a week, and its
+    // example is a query that works.
+    let home = content()
+        .programs
+        .into_iter()
+        .find(|p| p.slug == "home")
+        .expect("the home programme");
+    let needed = home
+        .weeks
+        .iter()
+        .map(|w| w.sessions.len())
+        .max()
+        .unwrap_or(0);
+    let too_few = app
+        .get("/programs/home.ics?start=2026-12-07&days=mon")
+        .await;
+    assert_eq!(too_few.status, 400);
+    let message = too_few.text("main p");
+    assert!(
+        message.contains(&format!("at least {needed} training days")),
+        "{message}"
+    );
+    let example = message
+        .split("days=")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .expect("an example")
+        .to_string();
+    assert_eq!(example.split(',').count(), needed, "{message}");
+    app.ok(&format!(
+        "/programs/home.ics?start=2026-12-07&days={example}"
+    ))
+    .await;
 }
