@@ -27,6 +27,13 @@ impl QueryParams {
         self.pairs.iter().all(|(_, v)| v.is_empty())
     }
 
+    /// Whether any of `names` has a non-empty value.
+    pub fn has_any(&self, names: &[&str]) -> bool {
+        self.pairs
+            .iter()
+            .any(|(k, v)| !v.is_empty() && names.contains(&k.as_str()))
+    }
+
     /// Whether `name` appears at all, even with an empty value.
     pub fn pairs_named(&self, name: &str) -> bool {
         self.pairs.iter().any(|(k, _)| k == name)

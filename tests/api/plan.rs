@@ -147,6 +147,16 @@ async fn the_blank_form_is_accessible_and_linked_from_programs() {
         "the contact cap is stated"
     );
     assert!(page.texts(".plan-week").is_empty());
+    // Tracking parameters on a shared link still open the blank form.
+    let shared = app.ok("/plan?utm_source=newsletter&fbclid=abc").await;
+    assert!(
+        shared.texts(".field-error").is_empty(),
+        "no errors on a shared link"
+    );
+    assert_eq!(
+        shared.texts("fieldset#f-days legend"),
+        page.texts("fieldset#f-days legend")
+    );
     let programs = app.ok("/programs/").await;
     assert!(programs.attrs("a", "href").contains(&"/plan".to_string()));
 }

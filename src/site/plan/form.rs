@@ -55,7 +55,9 @@ pub fn read(query: &str, programs: &[Program], equipment: &[Equipment]) -> Readi
             return Reading::Invalid(form);
         }
     };
-    if params.is_empty() {
+    // Only the form's own fields count: a shared link with `utm_source` or `fbclid` on it
+    // still opens the empty form rather than a list of missing answers.
+    if !params.has_any(FIELDS) {
         return Reading::Blank;
     }
     let mut form = PlanForm::default();
