@@ -139,6 +139,7 @@ pub fn build_plan(input: &PlanInput, program: &Program, catalogue: &Catalogue) -
     let mut seen: Vec<String> = Vec::new();
     let mut previous_contacts: Option<u32> = None;
     let mut weeks = Vec::new();
+    let mut taper = season::Taper::default();
     for span in season::week_spans(input.start, input.race, program.weeks.len().max(1)) {
         let program_week = (span.number - 1) % program.weeks.len().max(1);
         let Some(source) = program.weeks.get(program_week) else {
@@ -148,8 +149,10 @@ pub fn build_plan(input: &PlanInput, program: &Program, catalogue: &Catalogue) -
             .dates()
             .filter_map(|d| pattern.slot(d.weekday()).map(|s| (d, s)))
             .collect();
-        let only_dates: Vec<NaiveDate> = dates.iter().map(|(d, _)| *d).collect();
-        let keeps = season::taper_keeps(&only_dates, input.race);
+        let keeps: Vec<bool> = dates
+            .iter()
+            .map(|(date, _)| taper.keeps(*date, input.race))
+            .collect();
         let (mut lower_index, mut upper_index) = (0, pattern.lower_count());
         let mut sessions = Vec::new();
         for ((date, slot), keep) in dates.into_iter().zip(keeps) {

@@ -123,22 +123,27 @@ pub fn countdown(date: NaiveDate, race: Option<NaiveDate>) -> RaceCountdown {
     }
 }
 
-/// Which of these session dates (in order) go ahead: all before the taper; in it at most
-/// one in the taper days before race week and one in race week, none in the last
-/// [`FRESH_DAYS`].
-pub fn taper_keeps(dates: &[NaiveDate], race: Option<NaiveDate>) -> Vec<bool> {
-    let mut taken = (false, false);
-    dates
-        .iter()
-        .map(|date| match (race, countdown(*date, race)) {
+/// Which session dates go ahead in the run-up to a race: all before the taper; at most one
+/// in the taper days before race week and one in race week, none in the last
+/// [`FRESH_DAYS`]. Ask about every date of the plan, in order, on one `Taper`: the taper
+/// can span two plan weeks.
+#[derive(Debug, Default)]
+pub struct Taper {
+    taken_before_race_week: bool,
+    taken_in_race_week: bool,
+}
+
+impl Taper {
+    pub fn keeps(&mut self, date: NaiveDate, race: Option<NaiveDate>) -> bool {
+        match (race, countdown(date, race)) {
             (_, RaceCountdown::Training) => true,
-            (_, RaceCountdown::Taper) => !std::mem::replace(&mut taken.0, true),
-            (Some(race), RaceCountdown::RaceWeek) if (race - *date).num_days() > FRESH_DAYS => {
-                !std::mem::replace(&mut taken.1, true)
+            (_, RaceCountdown::Taper) => !std::mem::replace(&mut self.taken_before_race_week, true),
+            (Some(race), RaceCountdown::RaceWeek) if (race - date).num_days() > FRESH_DAYS => {
+                !std::mem::replace(&mut self.taken_in_race_week, true)
             }
             _ => false,
-        })
-        .collect()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -178,13 +183,11 @@ mod tests {
         assert_eq!(spans.len(), 2);
         assert_eq!(spans[1].ends, date("2026-12-10"));
         assert_eq!(spans[0].phase, Some(Phase::Taper));
-        let dates: Vec<NaiveDate> = spans.iter().flat_map(|s| s.dates()).collect();
-        let keeps = taper_keeps(&dates, Some(race));
-        let kept: Vec<NaiveDate> = dates
+        let mut taper = Taper::default();
+        let kept: Vec<NaiveDate> = spans
             .iter()
-            .zip(&keeps)
-            .filter(|(_, k)| **k)
-            .map(|(d, _)| *d)
+            .flat_map(|s| s.dates())
+            .filter(|d| taper.keeps(*d, Some(race)))
             .collect();
         // One in the taper days before race week, one early in race week.
         assert_eq!(kept, [date("2026-12-02"), date("2026-12-04")]);

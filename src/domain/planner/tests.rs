@@ -96,6 +96,22 @@ fn check_rules(input: &PlanInput, plan: &Plan) -> Result<(), TestCaseError> {
             );
         }
     }
+    if let Some(race) = input.race {
+        let in_countdown = |phase| {
+            sessions
+                .iter()
+                .filter(|s| season::countdown(s.date, Some(race)) == phase)
+                .count()
+        };
+        prop_assert!(
+            in_countdown(season::RaceCountdown::Taper) <= 1,
+            "more than one session in the taper days before race week"
+        );
+        prop_assert!(
+            in_countdown(season::RaceCountdown::RaceWeek) <= 1,
+            "more than one session in race week"
+        );
+    }
     for pair in lower_dates(plan).windows(2) {
         prop_assert!(
             pair[1] - pair[0] >= Duration::days(2),
