@@ -1,6 +1,8 @@
 //! Pages rendered once and served many times. Each body is kept with its gzip and brotli
 //! versions and a strong ETag computed from its bytes, so identical content gives
-//! identical ETags on every instance.
+//! identical ETags on every instance. Each coding has its own ETag (`"…"`, `"…-gzip"`,
+//! `"…-br"`), because a strong ETag names exact bytes; a revalidation with any of them is
+//! current, since all three come from the same page.
 //!
 //! Compression is the slow part of start-up, so it is not done before the server
 //! listens: each compressed body is made once, on first need, and a background thread
@@ -22,6 +24,7 @@ pub struct Stored {
     pub identity: Bytes,
     gzip: OnceLock<Bytes>,
     brotli: OnceLock<Bytes>,
+    /// The ETag of the uncompressed body.
     pub etag: String,
     pub cache_control: &'static str,
     headers: PreparedHeaders,
@@ -29,7 +32,8 @@ pub struct Stored {
 
 /// The header values every response for one body shares.
 struct PreparedHeaders {
-    etag: HeaderValue,
+    /// One per [`Encoding`], in its order.
+    etags: [(String, HeaderValue); 3],
     cache_control: HeaderValue,
     content_type: HeaderValue,
 }
@@ -43,19 +47,28 @@ impl Stored {
     pub fn new(content_type: &'static str, body: Vec<u8>, cache_control: &'static str) -> Self {
         let digest = Sha256::digest(&body);
         let etag: String = digest.iter().take(10).map(|b| format!("{b:02x}")).collect();
-        let etag = format!("\"{etag}\"");
+        let tagged = |encoding: Encoding| {
+            let tag = match encoding.name() {
+                Some(name) => format!("\"{etag}-{name}\""),
+                None => format!("\"{etag}\""),
+            };
+            // Hex digits and a coding name are always a valid header value.
+            let value =
+                HeaderValue::from_str(&tag).unwrap_or_else(|_| HeaderValue::from_static("\"\""));
+            (tag, value)
+        };
         let headers = PreparedHeaders {
-            etag: HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("\"\"")),
+            etags: Encoding::ALL.map(tagged),
             cache_control: HeaderValue::from_static(cache_control),
             content_type: HeaderValue::from_static(content_type),
         };
         Self {
+            etag: headers.etags[Encoding::Identity as usize].0.clone(),
             headers,
             content_type,
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
             identity: Bytes::from(body),
-            etag,
             cache_control,
         }
     }
@@ -63,28 +76,30 @@ impl Stored {
     /// Answers `req` with this body: 304 when the client's copy is current, otherwise the
     /// best encoding it accepts.
     pub fn respond(&self, req: &HttpRequest) -> HttpResponse {
-        let current = not_modified(req, &self.etag);
+        let encoding = preferred_encoding(req);
+        let current = not_modified(req, &self.headers.etags);
         let mut response = if current {
             HttpResponse::NotModified()
         } else {
             HttpResponse::Ok()
         };
         // Header values are built once per body, not parsed again on every request.
+        let etag = self.headers.etags[encoding as usize].1.clone();
         response
-            .insert_header((header::ETAG, self.headers.etag.clone()))
+            .insert_header((header::ETAG, etag))
             .insert_header((header::CACHE_CONTROL, self.headers.cache_control.clone()))
             .insert_header((header::VARY, HeaderValue::from_static("Accept-Encoding")));
         if current {
             return response.finish();
         }
         response.insert_header((header::CONTENT_TYPE, self.headers.content_type.clone()));
-        let (encoding, body) = match preferred_encoding(req) {
-            Encoding::Brotli => (Some("br"), self.brotli_body()),
-            Encoding::Gzip => (Some("gzip"), self.gzip_body()),
-            Encoding::Identity => (None, &self.identity),
+        let body = match encoding {
+            Encoding::Brotli => self.brotli_body(),
+            Encoding::Gzip => self.gzip_body(),
+            Encoding::Identity => &self.identity,
         };
-        if let Some(encoding) = encoding {
-            response.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static(encoding)));
+        if let Some(name) = encoding.name() {
+            response.insert_header((header::CONTENT_ENCODING, HeaderValue::from_static(name)));
         }
         response.body(body.clone())
     }
@@ -145,23 +160,40 @@ impl PageStore {
     }
 }
 
-fn not_modified(req: &HttpRequest, etag: &str) -> bool {
+/// Whether `If-None-Match` names this body in any coding.
+fn not_modified(req: &HttpRequest, etags: &[(String, HeaderValue)]) -> bool {
     req.headers()
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| {
             v.split(',').any(|tag| {
                 let tag = tag.trim();
-                tag == "*" || tag.trim_start_matches("W/") == etag
+                tag == "*"
+                    || etags
+                        .iter()
+                        .any(|(etag, _)| tag.trim_start_matches("W/") == etag)
             })
         })
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Encoding {
-    Brotli,
-    Gzip,
     Identity,
+    Gzip,
+    Brotli,
+}
+
+impl Encoding {
+    const ALL: [Encoding; 3] = [Encoding::Identity, Encoding::Gzip, Encoding::Brotli];
+
+    /// The `Content-Encoding` value, also the ETag suffix.
+    fn name(self) -> Option<&'static str> {
+        match self {
+            Encoding::Identity => None,
+            Encoding::Gzip => Some("gzip"),
+            Encoding::Brotli => Some("br"),
+        }
+    }
 }
 
 /// Picks brotli, then gzip, honouring `q=0` refusals.

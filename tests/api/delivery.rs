@@ -32,8 +32,10 @@ async fn encodings_are_negotiated() {
     let app = spawn_app().await;
     let plain = app.ok("/exercises/squat").await;
     assert!(plain.header("content-encoding").is_empty());
+    let plain_etag = plain.header("etag").to_string();
     let client = reqwest::Client::new();
     let url = format!("{}/exercises/squat", app.address);
+    let mut etags = BTreeSet::new();
     for (accept, expected) in [
         ("br, gzip", "br"),
         ("gzip", "gzip"),
@@ -46,13 +48,35 @@ async fn encodings_are_negotiated() {
             .send()
             .await
             .expect("request");
-        let encoding = response
-            .headers()
-            .get("content-encoding")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        let encoding = header("content-encoding");
         assert_eq!(encoding, expected, "Accept-Encoding: {accept}");
+        // A strong ETag names exact bytes, so each coding has its own; any of them
+        // revalidates, in any coding, since they are the same page.
+        let etag = header("etag");
+        let expected_etag = match expected {
+            "" => plain_etag.clone(),
+            coding => plain_etag.replace("\"", "") + "-" + coding,
+        };
+        assert_eq!(etag.trim_matches('"'), expected_etag.trim_matches('"'));
+        etags.insert(etag.clone());
+        for other_accept in ["br", "gzip", "identity"] {
+            let again = client
+                .get(&url)
+                .header("Accept-Encoding", other_accept)
+                .header("If-None-Match", &etag)
+                .send()
+                .await
+                .expect("request");
+            assert_eq!(again.status(), 304, "{etag} with {other_accept}");
+        }
         let body = response.bytes().await.expect("body");
         if expected == "gzip" {
             let mut decoded = String::new();
@@ -69,6 +93,7 @@ async fn encodings_are_negotiated() {
             assert_eq!(String::from_utf8(decoded).expect("utf-8"), plain.body);
         }
     }
+    assert_eq!(etags.len(), 3, "one ETag per coding: {etags:?}");
 }
 
 #[tokio::test]
