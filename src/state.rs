@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::store::{IMMUTABLE, PAGE_CACHE, PageStore, Stored};
 
 pub const HTML: &str = "text/html; charset=utf-8";
+pub const CALENDAR: &str = "text/calendar; charset=utf-8";
 
 pub struct AppState {
     pub db: Database,
@@ -55,8 +56,19 @@ impl AppState {
         kind: &str,
         render: impl FnOnce() -> Result<String, AppError>,
     ) -> Result<HttpResponse, AppError> {
+        self.cached(req, kind, HTML, render)
+    }
+
+    /// [`Self::cached_page`] for any content type.
+    pub fn cached(
+        &self,
+        req: &HttpRequest,
+        kind: &str,
+        content_type: &'static str,
+        render: impl FnOnce() -> Result<String, AppError>,
+    ) -> Result<HttpResponse, AppError> {
         let key = format!("{kind}?{}", req.query_string());
-        let page = self.dynamic.get_or_render(key, HTML, render)?;
+        let page = self.dynamic.get_or_render(key, content_type, render)?;
         Ok(page.respond(req))
     }
 }

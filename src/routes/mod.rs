@@ -9,7 +9,8 @@ mod programs;
 mod search;
 mod selfcheck;
 
-use actix_web::web;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, web};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(pages::health))
@@ -26,4 +27,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(programs::calendar),
         )
         .default_service(web::to(pages::stored));
+}
+
+/// Marks `response` as a file to save as `filename` (route patterns keep it to
+/// `[a-z0-9.-]`, always a valid header value).
+fn attachment(response: &mut HttpResponse, filename: &str) {
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, value);
+    }
 }

@@ -7,7 +7,7 @@ use askama::Template;
 use crate::error::AppError;
 use crate::site::plan::form::{Reading, filled, read};
 use crate::site::plan::{PlanContent, part, plan_ics, plan_page};
-use crate::state::{AppState, HTML};
+use crate::state::{AppState, CALENDAR, HTML};
 
 /// The form, the form with its problems (400), or the plan (cached by its normalised query).
 pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
@@ -44,32 +44,24 @@ pub async fn page(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpRe
     }
 }
 
-/// The plan as an iCalendar file; bad answers get the 400 page listing each problem.
+/// The plan as an iCalendar file (cached by its query); bad answers get the 400 page
+/// listing each problem.
 pub async fn calendar(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
-    let content = PlanContent::load(&state.db)?;
-    let input = match read(req.query_string(), &content.programs, &content.equipment) {
-        Reading::Valid(_, input) => input,
-        Reading::Blank => {
-            return Err(AppError::bad_request(
+    let mut response = state.cached(&req, "plan.ics", CALENDAR, || {
+        let content = PlanContent::load(&state.db)?;
+        match read(req.query_string(), &content.programs, &content.equipment) {
+            Reading::Valid(_, input) => Ok(plan_ics(&content, &input, &state.public_url)?),
+            Reading::Blank => Err(AppError::bad_request(
                 "The plan's answers are missing: build a plan first, then use its calendar link.",
-            ));
-        }
-        Reading::Invalid(form) => {
-            return Err(AppError::BadRequest(
+            )),
+            Reading::Invalid(form) => Err(AppError::BadRequest(
                 form.errors.into_iter().map(|(_, p)| p).collect(),
-            ));
+            )),
         }
-    };
-    let body = plan_ics(&content, &input, &state.public_url)?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/calendar; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            "attachment; filename=\"my-plan.ics\"",
-        ))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .body(body))
+    })?;
+    super::attachment(&mut response, "my-plan.ics");
+    Ok(response)
 }

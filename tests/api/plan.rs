@@ -201,6 +201,10 @@ async fn example_plans_keep_the_rules_on_the_page_and_in_the_calendar() {
         assert_eq!(ics_href.len(), 1, "{path}: calendar link");
         let calendar = app.ok(&ics_href[0]).await;
         assert!(calendar.header("content-type").starts_with("text/calendar"));
+        assert_eq!(
+            calendar.header("content-disposition"),
+            "attachment; filename=\"my-plan.ics\""
+        );
         let in_calendar: Vec<(NaiveDate, bool, bool)> = events(&calendar)
             .into_iter()
             .map(|(_, date, summary)| {

@@ -160,6 +160,14 @@ async fn the_calendar_has_stable_uids_and_the_right_dates() {
     let path = "/programs/posterior-chain-4-week.ics?start=2026-11-30&days=mon,thu";
     let first = app.ok(path).await;
     assert!(first.header("content-type").starts_with("text/calendar"));
+    assert_eq!(
+        first.header("content-disposition"),
+        "attachment; filename=\"posterior-chain-4-week.ics\""
+    );
+    let again = app
+        .get_with(path, &[("If-None-Match", first.header("etag"))])
+        .await;
+    assert_eq!(again.status, 304, "a calendar file revalidates like a page");
     let a = calendar_events(&first);
     let b = calendar_events(&app.ok(path).await);
     assert_eq!(
