@@ -115,6 +115,17 @@ pub struct Program {
     pub html: String,
 }
 
+impl Program {
+    /// The most sessions any week asks for: the training days a calendar needs.
+    pub fn most_sessions_per_week(&self) -> usize {
+        self.weeks
+            .iter()
+            .map(|w| w.sessions.len())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Week {
     pub title: String,

@@ -22,14 +22,8 @@ pub async fn calendar(
             ))
         })?;
         let program = program.ok_or(AppError::NotFound)?;
-        let most_sessions = program
-            .weeks
-            .iter()
-            .map(|w| w.sessions.len())
-            .max()
-            .unwrap_or(1);
         let params = QueryParams::parse(req.query_string())?;
-        let request = CalendarRequest::parse(&params, most_sessions)?;
+        let request = CalendarRequest::parse(&params, program.most_sessions_per_week().max(1))?;
         Ok(program_calendar(
             &program,
             &exercises,

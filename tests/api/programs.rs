@@ -227,12 +227,7 @@ async fn bad_calendar_parameters_get_400() {
         .into_iter()
         .find(|p| p.slug == "home")
         .expect("the home programme");
-    let needed = home
-        .weeks
-        .iter()
-        .map(|w| w.sessions.len())
-        .max()
-        .unwrap_or(0);
+    let needed = home.most_sessions_per_week();
     let too_few = app
         .get("/programs/home.ics?start=2026-12-07&days=mon")
         .await;
