@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::startup::Settings;
+use crate::http::Settings;
+
+/// Where an export is assumed to be served when no public URL is given.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 
 #[derive(Debug, Parser)]
 #[command(

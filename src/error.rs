@@ -28,11 +28,13 @@ impl AppError {
     pub fn bad_request(problem: impl Into<String>) -> Self {
         Self::BadRequest(vec![problem.into()])
     }
-}
 
-impl From<crate::db::DbError> for AppError {
-    fn from(error: crate::db::DbError) -> Self {
-        Self::Internal(error.into())
+    /// What to tell the runner: each problem of a bad request, or the error in words.
+    pub fn into_problems(self) -> Vec<String> {
+        match self {
+            Self::BadRequest(problems) => problems,
+            other => vec![other.to_string()],
+        }
     }
 }
 
@@ -55,45 +57,54 @@ impl ResponseError for AppError {
         if let Self::Internal(cause) = self {
             tracing::error!(error = format!("{cause:#}"), "internal error");
         }
-        let page = error_page(self);
-        let mut response = HttpResponse::build(self.status_code());
-        response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
-        match page.render() {
-            Ok(html) => response.content_type("text/html; charset=utf-8").body(html),
-            Err(_) => response
-                .content_type("text/plain; charset=utf-8")
-                .body(page.heading),
-        }
+        respond(self.status_code(), &error_page(self))
     }
 }
 
 /// The page shown for an error; also used for the exported `404.html`.
 pub fn error_page(error: &AppError) -> ErrorPage {
-    let (title, heading, problems, advice) = match error {
-        AppError::NotFound => (
+    match error {
+        AppError::NotFound => page(
             "Page not found",
             "We could not find that page",
             vec!["The address may be mistyped, or the page may have moved.".to_string()],
             "Try the exercise library or the programmes, or start again from the home page.",
         ),
-        AppError::BadRequest(problems) => (
+        AppError::BadRequest(problems) => page(
             "Please check your request",
             "Something in the request needs fixing",
             problems.clone(),
             "Change the highlighted value and try again.",
         ),
-        AppError::Internal(_) => (
+        AppError::Internal(_) => page(
             "Something went wrong",
             "Something went wrong on our side",
             vec!["The fault has been logged. Please try again in a moment.".to_string()],
             "If it keeps happening, the rest of the site still works.",
         ),
-    };
+    }
+}
+
+/// An error page in the site's layout.
+pub fn page(title: &str, heading: &str, problems: Vec<String>, advice: &str) -> ErrorPage {
     ErrorPage {
         meta: PageMeta::new(title, heading, "/", ""),
         heading: heading.to_string(),
         problems,
         advice: advice.to_string(),
+    }
+}
+
+/// Sends an error page with `status`. Error answers are never cached: the same address
+/// may work a moment later. Every error response of the site is made here.
+pub fn respond(status: StatusCode, page: &ErrorPage) -> HttpResponse {
+    let mut response = HttpResponse::build(status);
+    response.insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    match page.render() {
+        Ok(html) => response.content_type("text/html; charset=utf-8").body(html),
+        Err(_) => response
+            .content_type("text/plain; charset=utf-8")
+            .body(page.heading.clone()),
     }
 }
 

@@ -11,13 +11,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use askama::Template;
 
-use crate::query::QueryParams;
-use crate::site::{equipment, search, selfcheck};
-use crate::startup::{Settings, prepare};
-use crate::state::AppState;
-use crate::store::Stored;
+use crate::http::cache::{PAGE_CACHE, Stored};
+use crate::http::site::Site;
+use crate::pages::live::{Answer, LIVE_PAGES};
+use crate::pages::{HTML, Pages, Source};
 
 pub struct ExportSummary {
     pub files: usize,
@@ -37,32 +35,26 @@ pub fn file_for(path: &str) -> PathBuf {
     }
 }
 
-pub fn export(dir: &Path, settings: &Settings) -> anyhow::Result<ExportSummary> {
+/// Builds the site from `source` and writes it into `dir`.
+pub fn export(dir: &Path, source: &Source) -> anyhow::Result<ExportSummary> {
     let started = Instant::now();
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let public_url = settings
-        .public_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", settings.addr));
-    let state = prepare(settings, public_url.trim_end_matches('/').to_string())?;
+    let site = Site::build(source)?;
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    state.pages.warm(threads);
+    site.store.warm(threads);
     let mut summary = ExportSummary {
         files: 0,
         bytes: 0,
         millis: 0,
     };
-    for path in state.pages.paths() {
-        if let Some(stored) = state.pages.get(path) {
+    for path in site.store.paths() {
+        if let Some(stored) = site.store.get(path) {
             write(dir, &file_for(path), stored, &mut summary)?;
         }
     }
-    for (path, html) in live_pages(&state, &public_url)? {
-        let stored = Stored::new(
-            crate::state::HTML,
-            html.into_bytes(),
-            crate::store::PAGE_CACHE,
-        );
+    let saved = site.pages.as_saved_copies();
+    for (path, html) in saved_copies(&saved)? {
+        let stored = Stored::new(HTML, html.into_bytes(), PAGE_CACHE);
         write(dir, &file_for(path), &stored, &mut summary)?;
     }
     summary.millis = started.elapsed().as_millis();
@@ -70,42 +62,19 @@ pub fn export(dir: &Path, settings: &Settings) -> anyhow::Result<ExportSummary> 
 }
 
 /// Pages served per request by the live site, rendered for their common values.
-fn live_pages(state: &AppState, public_url: &str) -> anyhow::Result<Vec<(&'static str, String)>> {
-    let notice = |path: &str| {
-        Some(format!(
-            "This is a saved copy. For live results with your own choices, use {public_url}{path}"
-        ))
-    };
-    let render_err = |e: crate::error::AppError| anyhow::anyhow!("{e}");
-    let mut search_page = search::search_page(&state.db, "").map_err(render_err)?;
-    search_page.meta.notice = notice("/search");
-    let (mut check_page, _) =
-        selfcheck::self_check_page(&QueryParams::parse("").map_err(render_err)?)
-            .map_err(render_err)?;
-    check_page.meta.notice = notice("/self-check");
-    let mut compare = equipment::compare_page(
-        &state.db,
-        &QueryParams::parse("items=swiss-ball,exercise-bands").map_err(render_err)?,
-    )
-    .map_err(render_err)?;
-    compare.meta.notice = notice("/equipment/compare");
-    let mut budget = equipment::budget_page(
-        &state.db,
-        &QueryParams::parse("gbp=20").map_err(render_err)?,
-    )
-    .map_err(render_err)?;
-    budget.meta.notice = notice("/equipment/budget");
-    let plan_content = crate::site::plan::PlanContent::load(&state.db).map_err(render_err)?;
-    let mut plan = crate::site::plan::plan_page(&plan_content, Default::default(), None)
-        .map_err(render_err)?;
-    plan.meta.notice = notice("/plan");
-    Ok(vec![
-        ("/plan", plan.render()?),
-        ("/search", search_page.render()?),
-        ("/self-check", check_page.render()?),
-        ("/equipment/compare", compare.render()?),
-        ("/equipment/budget", budget.render()?),
-    ])
+fn saved_copies(pages: &Pages) -> anyhow::Result<Vec<(&'static str, String)>> {
+    let mut out = Vec::new();
+    for page in LIVE_PAGES {
+        let Some(query) = page.export else {
+            continue;
+        };
+        match pages.live(page.kind, query) {
+            Ok(Answer::Page(html)) => out.push((page.path, html)),
+            Ok(Answer::Invalid(_)) => anyhow::bail!("the saved copy of {} is invalid", page.path),
+            Err(error) => anyhow::bail!("cannot render {}: {error}", page.path),
+        }
+    }
+    Ok(out)
 }
 
 fn write(

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use runstrong::cli::{Cli, Command};
-use runstrong::startup::Application;
+use runstrong::http::Application;
+use runstrong::pages::Source;
 use tracing_subscriber::EnvFilter;
 
 fn main() -> ExitCode {
@@ -42,20 +43,18 @@ fn export(args: runstrong::cli::ExportArgs) -> ExitCode {
     // The database is only a build step here: it lives in a temporary file beside the
     // export and is removed afterwards.
     let db = args.dir.join(".runstrong-export.db");
-    let settings = runstrong::startup::Settings {
-        addr: "127.0.0.1:8080".into(),
+    let source = Source {
         content: args.content.content,
         db: db.clone(),
-        public_url: args.public_url,
-        hsts: false,
-        workers: None,
-        warm: false,
+        public_url: args
+            .public_url
+            .unwrap_or_else(|| runstrong::cli::DEFAULT_PUBLIC_URL.to_string()),
     };
     if let Err(error) = std::fs::create_dir_all(&args.dir) {
         eprintln!("runstrong: cannot create {}: {error}", args.dir.display());
         return ExitCode::FAILURE;
     }
-    let result = runstrong::export::export(&args.dir, &settings);
+    let result = runstrong::export::export(&args.dir, &source);
     let _ = std::fs::remove_file(&db);
     match result {
         Ok(summary) => {
@@ -75,7 +74,7 @@ fn export(args: runstrong::cli::ExportArgs) -> ExitCode {
     }
 }
 
-fn serve(settings: runstrong::startup::Settings) -> ExitCode {
+fn serve(settings: runstrong::http::Settings) -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
@@ -91,11 +90,11 @@ fn serve(settings: runstrong::startup::Settings) -> ExitCode {
     }
 }
 
-fn serve_until_signalled(settings: runstrong::startup::Settings) -> anyhow::Result<()> {
+fn serve_until_signalled(settings: runstrong::http::Settings) -> anyhow::Result<()> {
     // Before the runtime starts any thread: this reads and clears environment variables.
-    let inherited = runstrong::startup::inherited_listener()?;
+    let inherited = runstrong::http::inherited_listener()?;
     actix_web::rt::System::new().block_on(async {
-        let signals = runstrong::shutdown::Signals::listen()
+        let signals = runstrong::http::shutdown::Signals::listen()
             .context("cannot listen for SIGTERM and SIGINT")?;
         let (app, source) = match inherited {
             Some(listener) => (

@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use crate::domain::TocEntry;
+
 /// Prefix that marks a link to another content file.
 pub const INTERNAL_PREFIX: &str = "@/";
 
@@ -16,14 +18,6 @@ pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
     pub words: usize,
-}
-
-/// One `##` or `###` heading of a document.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct TocEntry {
-    pub level: u8,
-    pub id: String,
-    pub title: String,
 }
 
 /// A problem found while rendering: the line is relative to the start of the Markdown.

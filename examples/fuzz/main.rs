@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use generate::{Rng, SCRIPT_PAYLOADS};
-use runstrong::startup::{Application, Settings};
+use runstrong::http::{Application, Settings};
 
 /// Statuses a hostile request may get.
 const EXPECTED: &[u16] = &[200, 304, 308, 400, 404, 405, 413, 414, 431];
@@ -206,7 +206,7 @@ fn check(addr: SocketAddr, request: &generate::Request) -> Outcome {
             Outcome::Failed(format!("status {status} without security headers"))
         };
     }
-    if let Some(missing) = runstrong::startup::SECURITY_HEADERS
+    if let Some(missing) = runstrong::http::headers::SECURITY_HEADERS
         .iter()
         .map(|(name, _)| name.to_ascii_lowercase())
         .find(|h| response.header(h).is_none())
@@ -317,13 +317,10 @@ fn report(label: &str, tally: &Tally) {
 fn start_server(content: &std::path::Path) -> Result<SocketAddr, String> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let settings = Settings {
-        addr: "127.0.0.1:0".into(),
-        content: content.to_path_buf(),
-        db: dir.path().join("fuzz.db"),
-        public_url: Some("https://runstrong.example".into()),
         hsts: true,
         workers: Some(2),
         warm: true,
+        ..Settings::local(content, dir.path().join("fuzz.db"))
     };
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

@@ -35,9 +35,6 @@ pub struct Content {
     pub programs: Vec<Program>,
 }
 
-/// The content sections, in the order they are read.
-pub const SECTIONS: &[&str] = &["articles", "muscles", "exercises", "equipment", "programs"];
-
 /// A file whose front matter parsed: the file, its front matter and its slug.
 pub(crate) struct Parsed<F> {
     pub file: SourceFile,
@@ -184,7 +181,9 @@ fn register<F: SlugOverride>(
             seen.insert(slug.clone(), &page.file.path);
         }
         let file_name = format!("{section}/{}.md", page.file.stem);
-        index.links.insert(file_name, format!("/{section}/{slug}"));
+        index
+            .links
+            .insert(file_name, crate::domain::page_path(section, &slug));
         slugs.push(slug);
     }
     index.slugs.insert(section, slugs);

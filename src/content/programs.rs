@@ -8,12 +8,10 @@ use super::check;
 use super::slug_override_from_field;
 use super::source::SourceFile;
 use super::{ContentErrors, Index, Parsed, final_slug};
+use crate::domain::limits::{
+    EXERCISES_PER_SESSION, MINUTES_PER_SESSION, PROGRAMME_WEEKS, SESSIONS_PER_WEEK,
+};
 use crate::domain::{Exercise, Level, Place, Program, Session, SessionItem, Week};
-
-/// Limits that keep a week on one printed page.
-const MAX_SESSIONS_PER_WEEK: usize = 3;
-const MAX_ITEMS_PER_SESSION: usize = 6;
-const MAX_WEEKS: usize = 16;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,16 +90,38 @@ fn one(
     errors: &mut ContentErrors,
 ) -> Program {
     let (file, f) = (&page.file, &page.front);
-    let sessions_min = check::range(file, &f.sessions_min, 1, 7, "sessions_min", errors);
-    let sessions_max = check::range(file, &f.sessions_max, 1, 7, "sessions_max", errors);
+    let (fewest, most) = (
+        u32::from(*SESSIONS_PER_WEEK.start()),
+        u32::from(*SESSIONS_PER_WEEK.end()),
+    );
+    let sessions_min = check::range(file, &f.sessions_min, fewest, most, "sessions_min", errors);
+    let sessions_max = check::range(file, &f.sessions_max, fewest, most, "sessions_max", errors);
     if sessions_max < sessions_min {
         errors.push(file.error_at(
             &f.sessions_max.span(),
             "sessions_max is lower than sessions_min",
         ));
     }
-    let minutes_min = check::range(file, &f.minutes_min, 5, 180, "minutes_min", errors);
-    let minutes_max = check::range(file, &f.minutes_max, 5, 180, "minutes_max", errors);
+    let (shortest, longest) = (
+        u32::from(*MINUTES_PER_SESSION.start()),
+        u32::from(*MINUTES_PER_SESSION.end()),
+    );
+    let minutes_min = check::range(
+        file,
+        &f.minutes_min,
+        shortest,
+        longest,
+        "minutes_min",
+        errors,
+    );
+    let minutes_max = check::range(
+        file,
+        &f.minutes_max,
+        shortest,
+        longest,
+        "minutes_max",
+        errors,
+    );
     if minutes_max < minutes_min {
         errors.push(file.error_at(
             &f.minutes_max.span(),
@@ -109,10 +129,14 @@ fn one(
         ));
     }
     let weeks_front = f.weeks.get_ref();
-    if weeks_front.is_empty() || weeks_front.len() > MAX_WEEKS {
+    if !PROGRAMME_WEEKS.contains(&weeks_front.len()) {
         errors.push(file.error_at(
             &f.weeks.span(),
-            format!("a program needs 1 to {MAX_WEEKS} weeks"),
+            format!(
+                "a program needs {} to {} weeks",
+                PROGRAMME_WEEKS.start(),
+                PROGRAMME_WEEKS.end()
+            ),
         ));
     }
     let weeks = weeks_front
@@ -150,7 +174,7 @@ fn week(
     errors: &mut ContentErrors,
 ) -> Week {
     let sessions = w.sessions.get_ref();
-    let limit = sessions_max.min(MAX_SESSIONS_PER_WEEK);
+    let limit = sessions_max;
     if sessions.is_empty() {
         errors.push(file.error_at(&w.title.span(), "this week has no sessions"));
     } else if sessions.len() > limit {
@@ -186,10 +210,10 @@ fn session(
     let items = s.items.get_ref();
     if items.is_empty() {
         errors.push(file.error_at(&s.name.span(), "this session has no exercises"));
-    } else if items.len() > MAX_ITEMS_PER_SESSION {
+    } else if items.len() > EXERCISES_PER_SESSION {
         errors.push(file.error_at(
             &s.name.span(),
-            format!("a session holds at most {MAX_ITEMS_PER_SESSION} exercises, so a week prints on one page"),
+            format!("a session holds at most {EXERCISES_PER_SESSION} exercises, so a week prints on one page"),
         ));
     }
     Session {

@@ -1,7 +1,7 @@
 //! All SQL lives here.
 //!
 //! The database is a build product of `content/`: at start-up the validated content is
-//! imported into a brand-new file (schema from [`migrations`], data in one transaction)
+//! imported into a brand-new file (the [`schema`], then the data in one transaction)
 //! which is then renamed over the configured path. A failed import leaves the previous
 //! file untouched, and two servers starting on the same path each rename a complete file
 //! into place, so neither ever sees half a site.
@@ -11,8 +11,8 @@
 //! file is only read, through a small pool of read-only connections.
 
 mod import;
-mod migrations;
 pub mod queries;
+mod schema;
 pub mod search;
 
 use std::path::{Path, PathBuf};
@@ -74,7 +74,7 @@ impl Database {
             // any failure, so it needs neither a journal nor syncs while it is built.
             conn.pragma_update(None, "journal_mode", "OFF")?;
             conn.pragma_update(None, "synchronous", "OFF")?;
-            migrations::apply(&mut conn)?;
+            schema::create(&mut conn)?;
             import::all(&mut conn, content)?;
             conn.close().map_err(|(_, e)| e)
         })();

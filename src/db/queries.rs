@@ -45,7 +45,7 @@ fn record<T: DeserializeOwned>(
 /// Fails fast on a file that is not a database of the current schema.
 pub fn check_schema(conn: &Connection) -> Result<(), DbError> {
     let version: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    if version != super::migrations::latest_version() {
+    if version != super::schema::VERSION {
         return Err(DbError::Sqlite(rusqlite::Error::InvalidQuery));
     }
     conn.query_row("SELECT count(*) FROM exercises", [], |row| {

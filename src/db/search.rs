@@ -9,6 +9,7 @@ use rusqlite::{Connection, Transaction, params};
 
 use super::DbError;
 use crate::content::Content;
+use crate::domain::{Article, Equipment, Exercise, Muscle, Program};
 use crate::markdown::plain_text;
 
 /// Longest query accepted, in characters.
@@ -47,113 +48,104 @@ pub struct Hit {
     pub kind: String,
     pub url: String,
     pub title: String,
-    /// Plain text with matched words between [`MARK_OPEN`] and [`MARK_CLOSE`].
-    pub snippet: String,
+    /// The snippet as plain text in pieces, each marked when it matched the query.
+    pub snippet: Vec<(String, bool)>,
 }
 
-impl Hit {
-    /// The snippet as HTML: text escaped, matches wrapped in `<mark>`.
-    pub fn snippet_html(&self) -> String {
-        let mut html = String::with_capacity(self.snippet.len() + 32);
-        for c in self.snippet.chars() {
-            match c {
-                MARK_OPEN => html.push_str("<mark>"),
-                MARK_CLOSE => html.push_str("</mark>"),
-                '&' => html.push_str("&amp;"),
-                '<' => html.push_str("&lt;"),
-                '>' => html.push_str("&gt;"),
-                '"' => html.push_str("&quot;"),
-                '\'' => html.push_str("&#39;"),
-                c => html.push(c),
+/// Splits FTS5's snippet text at the [`MARK_OPEN`] and [`MARK_CLOSE`] marks.
+fn fragments(snippet: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut matched = false;
+    for c in snippet.chars() {
+        if c == MARK_OPEN || c == MARK_CLOSE {
+            if !current.is_empty() {
+                out.push((std::mem::take(&mut current), matched));
             }
+            matched = c == MARK_OPEN;
+        } else {
+            current.push(c);
         }
-        html
     }
+    if !current.is_empty() {
+        out.push((current, matched));
+    }
+    out
 }
+
+/// One page as the index holds it: (kind, slug, url, title, body).
+type Row = (&'static str, String, String, String, String);
 
 /// Adds every page to the search index.
 pub fn index(tx: &Transaction, content: &Content) -> rusqlite::Result<()> {
     let mut insert = tx
         .prepare("INSERT INTO search (kind, slug, url, title, body) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for a in &content.articles {
-        let body = format!("{} {}", a.summary, plain_text(&a.html));
-        insert.execute(params![
-            "Article",
-            a.slug,
-            format!("/articles/{}", a.slug),
-            a.title,
-            body
-        ])?;
-    }
-    for x in &content.exercises {
-        let body = [
-            x.summary.as_str(),
-            x.category.label(),
-            &x.primary.join(" "),
-            &x.secondary.join(" "),
-            &x.steps.join(" "),
-            &x.cues.join(" "),
-            &x.why,
-            &plain_text(&x.html),
-        ]
-        .join(" ")
-        .replace('-', " ");
-        insert.execute(params![
-            "Exercise",
-            x.slug,
-            format!("/exercises/{}", x.slug),
-            x.name,
-            body
-        ])?;
-    }
-    for p in &content.programs {
-        let body = [
-            p.summary.as_str(),
-            &p.goal,
-            &p.audience,
-            &plain_text(&p.html),
-        ]
-        .join(" ");
-        insert.execute(params![
-            "Programme",
-            p.slug,
-            format!("/programs/{}", p.slug),
-            p.title,
-            body
-        ])?;
-    }
-    for m in &content.muscles {
-        let body = format!(
-            "{} {} {}",
-            m.slug.replace('-', " "),
-            m.summary,
-            plain_text(&m.html)
-        );
-        insert.execute(params![
-            "Muscle",
-            m.slug,
-            format!("/muscles/{}", m.slug),
-            m.name,
-            body
-        ])?;
-    }
-    for e in &content.equipment {
-        let mut body = format!("{} {}", e.summary, plain_text(&e.html));
-        if let Some(guide) = &e.buying_guide {
-            body.push(' ');
-            body.push_str(&guide.uses.join(" "));
-            body.push(' ');
-            body.push_str(&guide.alternatives.join(" "));
-        }
-        insert.execute(params![
-            "Equipment",
-            e.slug,
-            format!("/equipment/{}", e.slug),
-            e.name,
-            body
-        ])?;
+    let rows = content
+        .articles
+        .iter()
+        .map(article_row)
+        .chain(content.exercises.iter().map(exercise_row))
+        .chain(content.programs.iter().map(program_row))
+        .chain(content.muscles.iter().map(muscle_row))
+        .chain(content.equipment.iter().map(equipment_row));
+    for (kind, slug, url, title, body) in rows {
+        insert.execute(params![kind, slug, url, title, body])?;
     }
     Ok(())
+}
+
+fn article_row(a: &Article) -> Row {
+    let body = format!("{} {}", a.summary, plain_text(&a.html));
+    ("Article", a.slug.clone(), a.url(), a.title.clone(), body)
+}
+
+fn exercise_row(x: &Exercise) -> Row {
+    // Slugs such as `lower-back` are written as words so they match `lower back`.
+    let body = [
+        x.summary.as_str(),
+        x.category.label(),
+        &x.primary.join(" "),
+        &x.secondary.join(" "),
+        &x.steps.join(" "),
+        &x.cues.join(" "),
+        &x.why,
+        &plain_text(&x.html),
+    ]
+    .join(" ")
+    .replace('-', " ");
+    ("Exercise", x.slug.clone(), x.url(), x.name.clone(), body)
+}
+
+fn program_row(p: &Program) -> Row {
+    let body = [
+        p.summary.as_str(),
+        &p.goal,
+        &p.audience,
+        &plain_text(&p.html),
+    ]
+    .join(" ");
+    ("Programme", p.slug.clone(), p.url(), p.title.clone(), body)
+}
+
+fn muscle_row(m: &Muscle) -> Row {
+    let body = format!(
+        "{} {} {}",
+        m.slug.replace('-', " "),
+        m.summary,
+        plain_text(&m.html)
+    );
+    ("Muscle", m.slug.clone(), m.url(), m.name.clone(), body)
+}
+
+fn equipment_row(e: &Equipment) -> Row {
+    let mut body = format!("{} {}", e.summary, plain_text(&e.html));
+    if let Some(guide) = &e.buying_guide {
+        body.push(' ');
+        body.push_str(&guide.uses.join(" "));
+        body.push(' ');
+        body.push_str(&guide.alternatives.join(" "));
+    }
+    ("Equipment", e.slug.clone(), e.url(), e.name.clone(), body)
 }
 
 /// The words of a query: letters and digits only, lowercased.
@@ -206,7 +198,7 @@ pub fn search(conn: &Connection, query: &str) -> Result<Vec<Hit>, DbError> {
                 kind: row.get(0)?,
                 url: row.get(1)?,
                 title: row.get(2)?,
-                snippet: row.get(3)?,
+                snippet: fragments(&row.get::<_, String>(3)?),
             })
         },
     )?;
@@ -237,13 +229,15 @@ mod tests {
     }
 
     #[test]
-    fn snippets_escape_text_and_keep_marks() {
-        let hit = Hit {
-            kind: "Article".into(),
-            url: "/".into(),
-            title: "t".into(),
-            snippet: format!("a <b> {MARK_OPEN}glute{MARK_CLOSE} & c"),
-        };
-        assert_eq!(hit.snippet_html(), "a &lt;b&gt; <mark>glute</mark> &amp; c");
+    fn snippets_split_at_the_marks() {
+        let pieces = fragments(&format!("a <b> {MARK_OPEN}glute{MARK_CLOSE} & c"));
+        assert_eq!(
+            pieces,
+            [
+                ("a <b> ".to_string(), false),
+                ("glute".to_string(), true),
+                (" & c".to_string(), false)
+            ]
+        );
     }
 }

@@ -37,15 +37,6 @@ impl Dose {
         let side = if self.per_side { " each side" } else { "" };
         format!("{sets} of {amount}{side}")
     }
-
-    /// Repetitions in the whole dose (timed work counts one per set).
-    pub fn total_reps(&self) -> u32 {
-        let per_set = match self.amount {
-            Amount::Reps(reps) => reps,
-            Amount::Seconds(_) => 1,
-        };
-        self.sets * per_set * if self.per_side { 2 } else { 1 }
-    }
 }
 
 /// `1 set`, `2 sets`.

@@ -1,6 +1,6 @@
 //! The home equipment guide's pure logic: sorting, price filtering and the budget rule.
 
-use super::{BuyingGuide, Equipment, pounds, price_range};
+use super::{BuyingGuide, Equipment, decimal_pounds, price_range};
 
 /// A home item with the facts the guide compares.
 #[derive(Debug, Clone)]
@@ -163,7 +163,7 @@ pub fn plain_pounds(pence: u32) -> String {
     if pence.is_multiple_of(100) {
         (pence / 100).to_string()
     } else {
-        pounds(pence).trim_start_matches('£').to_string()
+        decimal_pounds(pence)
     }
 }
 

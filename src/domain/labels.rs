@@ -72,3 +72,30 @@ vocabulary!(
         Gym => "gym", "Gym";
     }
 );
+
+/// Days of the week as query values and labels, Monday first (chrono's order).
+pub const WEEKDAYS: &[(&str, &str)] = &[
+    ("mon", "Monday"),
+    ("tue", "Tuesday"),
+    ("wed", "Wednesday"),
+    ("thu", "Thursday"),
+    ("fri", "Friday"),
+    ("sat", "Saturday"),
+    ("sun", "Sunday"),
+];
+
+/// A weekday's query value: `mon` ... `sun`.
+pub fn weekday_slug(day: chrono::Weekday) -> &'static str {
+    WEEKDAYS[day.num_days_from_monday() as usize].0
+}
+
+/// A weekday's name: `Monday` ... `Sunday`.
+pub fn weekday_name(day: chrono::Weekday) -> &'static str {
+    WEEKDAYS[day.num_days_from_monday() as usize].1
+}
+
+/// A weekday from its query value (`mon` ... `sun`).
+pub fn weekday_from_slug(slug: &str) -> Option<chrono::Weekday> {
+    let index = WEEKDAYS.iter().position(|(v, _)| *v == slug)?;
+    chrono::Weekday::try_from(index as u8).ok()
+}

@@ -5,6 +5,7 @@
 pub mod dose;
 pub mod guide;
 pub mod labels;
+pub mod limits;
 pub mod muscles;
 pub mod planner;
 pub mod selfcheck;
@@ -14,7 +15,13 @@ use serde::{Deserialize, Serialize};
 pub use dose::Dose;
 pub use labels::{Category, EquipmentKind, Impact, Level, Place};
 
-use crate::markdown::TocEntry;
+/// One `##` or `###` heading of an article, for its table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
@@ -149,6 +156,89 @@ pub struct SessionItem {
     pub note: Option<String>,
 }
 
+/// The path of a page: `/exercises/squat`. Every link to a content page is built here, so
+/// the URL scheme lives in one place.
+pub fn page_path(section: &str, slug: &str) -> String {
+    format!("/{section}/{slug}")
+}
+
+/// Gives a content type its `url()`: the path of its page.
+macro_rules! page_url {
+    ($($kind:ty => $section:literal),+ $(,)?) => {$(
+        impl $kind {
+            pub fn url(&self) -> String {
+                page_path($section, &self.slug)
+            }
+        }
+    )+};
+}
+
+page_url!(
+    Article => "articles",
+    Muscle => "muscles",
+    Exercise => "exercises",
+    Equipment => "equipment",
+    Program => "programs",
+);
+
+impl Program {
+    /// The printable page of week `number` (from 1).
+    pub fn week_url(&self, number: usize) -> String {
+        format!("{}/week/{number}", self.url())
+    }
+
+    /// Every week, one printed page each.
+    pub fn print_url(&self) -> String {
+        format!("{}/print", self.url())
+    }
+}
+
+/// Finds an exercise by slug.
+pub fn find_exercise<'a>(exercises: &'a [Exercise], slug: &str) -> Option<&'a Exercise> {
+    exercises.iter().find(|e| e.slug == slug)
+}
+
+/// One exercise at a dose: what a programme's session item and a personal plan's item
+/// share, so tables, calendars and counts are written once for both.
+pub trait Prescription {
+    /// The exercise's slug.
+    fn exercise(&self) -> &str;
+    fn dose(&self) -> &Dose;
+    /// Rest between sets, in seconds.
+    fn rest(&self) -> u32;
+    /// Effort target, 1 to 10.
+    fn rpe(&self) -> u8;
+}
+
+impl Prescription for SessionItem {
+    fn exercise(&self) -> &str {
+        &self.exercise
+    }
+    fn dose(&self) -> &Dose {
+        &self.dose
+    }
+    fn rest(&self) -> u32 {
+        self.rest
+    }
+    fn rpe(&self) -> u8 {
+        self.rpe
+    }
+}
+
+/// Foot contacts in a list of prescriptions: each jumping drill's contacts for the dose
+/// written, summed. Programme weeks, plan weeks and the planner's cap all count with this.
+pub fn foot_contacts<'a, P: Prescription + 'a>(
+    items: impl IntoIterator<Item = &'a P>,
+    exercises: &[Exercise],
+) -> u32 {
+    items
+        .into_iter()
+        .filter_map(|item| {
+            find_exercise(exercises, item.exercise()).map(|e| e.contacts_in(item.dose()))
+        })
+        .sum()
+}
+
 impl Exercise {
     /// Rest between sets in words.
     pub fn rest_text(&self) -> String {
@@ -176,16 +266,17 @@ impl BuyingGuide {
     pub fn price_text(&self) -> String {
         price_range(self.price_min, self.price_max)
     }
-
-    /// The priority as stars, for sighted readers; pages also print the number.
-    pub fn stars(&self) -> String {
-        crate::views::stars(self.priority)
-    }
 }
 
 /// Formats pence as pounds: `399` is `£3.99`.
 pub fn pounds(pence: u32) -> String {
-    format!("£{}.{:02}", pence / 100, pence % 100)
+    format!("£{}", decimal_pounds(pence))
+}
+
+/// Pence as a decimal amount of pounds without the sign, as open data gives it: `399` is
+/// `3.99`.
+pub fn decimal_pounds(pence: u32) -> String {
+    format!("{}.{:02}", pence / 100, pence % 100)
 }
 
 /// A price range as the buying guide prints it: `£3.99–£7.39`, or one price.

@@ -1,34 +1,20 @@
-//! One askama template struct per page, plus the small view models that keep logic out
-//! of the templates. Every page carries a [`PageMeta`] that `_layout.html` reads.
+//! One askama template struct per page, plus the small view models and display formatting
+//! that keep logic out of the templates. Views hold what a page shows; they never query
+//! anything: page builders ([`crate::pages`]) fill them. Every page carries a
+//! [`PageMeta`] that `_layout.html` reads.
 
 pub mod articles;
 pub mod bodymap;
 pub mod equipment;
-pub mod library;
+pub mod exercises;
+pub mod format;
 pub mod plan;
 pub mod programs;
 pub mod search;
 pub mod selfcheck;
 pub mod structured;
 
-use std::sync::OnceLock;
-
 use askama::Template;
-
-/// The public URL of the site, for canonical links and Open Graph tags. Set once at
-/// start-up from the settings; every page of a process shares it.
-static SITE_URL: OnceLock<String> = OnceLock::new();
-
-/// Records the public URL (the first call wins: one process serves one site).
-pub fn set_site_url(url: &str) {
-    let _ = SITE_URL.set(url.trim_end_matches('/').to_string());
-}
-
-pub fn site_url() -> &'static str {
-    SITE_URL
-        .get()
-        .map_or("http://127.0.0.1:8080", String::as_str)
-}
 
 /// What the layout needs to know about a page.
 pub struct PageMeta {
@@ -36,6 +22,8 @@ pub struct PageMeta {
     pub description: String,
     /// Canonical path, such as `/exercises/squat`.
     pub path: String,
+    /// Absolute canonical URL; error pages have none.
+    pub canonical: Option<String>,
     /// Navigation section this page belongs to, for `aria-current`.
     pub section: &'static str,
     pub css: &'static str,
@@ -58,6 +46,7 @@ const NAV: &[(&str, &str, &str)] = &[
 ];
 
 impl PageMeta {
+    /// A page with no canonical URL (error pages); see [`Self::at`].
     pub fn new(
         title: impl Into<String>,
         description: impl Into<String>,
@@ -68,6 +57,7 @@ impl PageMeta {
             title: title.into(),
             description: description.into(),
             path: path.into(),
+            canonical: None,
             section,
             css: crate::assets::url("site.css"),
             icon: crate::assets::url("favicon.svg"),
@@ -77,15 +67,17 @@ impl PageMeta {
         }
     }
 
+    /// Gives the page its canonical URL on the site served at `site_url`.
+    pub fn at(mut self, site_url: &str) -> Self {
+        self.canonical = Some(format!("{site_url}{}", self.path));
+        self
+    }
+
     /// Adds structured data, marking the page as an article for Open Graph when asked.
     pub fn with_json_ld(mut self, json: String, og_type: &'static str) -> Self {
         self.json_ld = Some(json);
         self.og_type = og_type;
         self
-    }
-
-    pub fn canonical(&self) -> String {
-        format!("{}{}", site_url(), self.path)
     }
 
     pub fn is_current(&self, section: &str) -> bool {
@@ -95,31 +87,6 @@ impl PageMeta {
     pub fn nav(&self) -> &'static [(&'static str, &'static str, &'static str)] {
         NAV
     }
-}
-
-/// Days of the week as query values and labels.
-pub const WEEKDAYS: &[(&str, &str)] = &[
-    ("mon", "Monday"),
-    ("tue", "Tuesday"),
-    ("wed", "Wednesday"),
-    ("thu", "Thursday"),
-    ("fri", "Friday"),
-    ("sat", "Saturday"),
-    ("sun", "Sunday"),
-];
-
-/// `2026-11-28` as `28 November 2026`; other text unchanged.
-pub fn long_date(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%-d %B %Y").to_string())
-        .unwrap_or_else(|_| iso.to_string())
-}
-
-/// Filled and empty stars for a 1-5 rating, for sighted readers; the number is always
-/// written beside them.
-pub fn stars(rating: u8) -> String {
-    let filled = usize::from(rating.min(5));
-    format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled))
 }
 
 #[derive(Template)]
@@ -136,16 +103,4 @@ pub struct ErrorPage {
 pub struct HomePage {
     pub meta: PageMeta,
     pub articles: Vec<crate::domain::Article>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_and_stars_read_well() {
-        assert_eq!(long_date("2026-11-28"), "28 November 2026");
-        assert_eq!(stars(4), "★★★★☆");
-        assert_eq!(stars(9), "★★★★★");
-    }
 }

@@ -7,11 +7,32 @@ use askama::Template;
 use super::PageMeta;
 use super::bodymap::BodyMap;
 use super::programs::WeekView;
+use crate::domain::labels::WEEKDAYS;
+use crate::domain::limits::{MINUTES_PER_SESSION, SESSIONS_PER_WEEK};
 use crate::domain::planner::adjust::{CONTACT_GROWTH_PERCENT, TAPER_MAX_RPE, WARM_UP_MINUTES};
 use crate::domain::planner::input::Goal;
 use crate::domain::planner::season::{FRESH_DAYS, TAPER_DAYS};
 use crate::domain::{Equipment, Level, Program};
-use crate::site::plan::form::PlanForm;
+
+/// The answers as typed, for refilling the form, and the problems found.
+#[derive(Debug, Default, Clone)]
+pub struct PlanForm {
+    pub program: String,
+    pub goal: String,
+    pub level: String,
+    pub place: String,
+    pub equipment: Vec<String>,
+    pub days: Vec<String>,
+    pub long_run: String,
+    pub hard: Vec<String>,
+    pub rest: Vec<String>,
+    pub start: String,
+    pub race: String,
+    pub sessions: String,
+    pub minutes: String,
+    /// (field name, what is wrong), in form order.
+    pub errors: Vec<(&'static str, String)>,
+}
 
 #[derive(Template)]
 #[template(path = "plan.html")]
@@ -106,7 +127,17 @@ impl PlanPage {
     }
 
     pub fn weekdays(&self) -> &'static [(&'static str, &'static str)] {
-        super::WEEKDAYS
+        WEEKDAYS
+    }
+
+    /// The range of sessions a week the form accepts, for the input's `min` and `max`.
+    pub fn sessions_range(&self) -> (u8, u8) {
+        (*SESSIONS_PER_WEEK.start(), *SESSIONS_PER_WEEK.end())
+    }
+
+    /// The range of minutes a session the form accepts.
+    pub fn minutes_range(&self) -> (u16, u16) {
+        (*MINUTES_PER_SESSION.start(), *MINUTES_PER_SESSION.end())
     }
 
     /// (value, label) choices for the goal and level selects.
@@ -116,16 +147,6 @@ impl PlanPage {
 
     pub fn levels(&self) -> Vec<(&'static str, &'static str)> {
         Level::ALL.iter().map(|l| (l.slug(), l.label())).collect()
-    }
-
-    /// `aria-describedby` (and, for a single input, `aria-invalid`) for a field with a
-    /// problem; empty otherwise. Field names are fixed strings, never user input.
-    pub fn described(&self, field: &str, input: bool) -> String {
-        match (self.error(field).is_some(), input) {
-            (false, _) => String::new(),
-            (true, false) => format!(" aria-describedby=\"err-{field}\""),
-            (true, true) => format!(" aria-describedby=\"err-{field}\" aria-invalid=\"true\""),
-        }
     }
 
     pub fn day_groups(&self) -> &'static [(&'static str, &'static str, &'static str)] {

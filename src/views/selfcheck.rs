@@ -25,14 +25,9 @@ pub struct FieldView {
 }
 
 impl SelfCheckPage {
-    pub fn new(fields: Vec<FieldView>, outcome: Option<Outcome>) -> Self {
+    pub fn new(meta: PageMeta, fields: Vec<FieldView>, outcome: Option<Outcome>) -> Self {
         Self {
-            meta: PageMeta::new(
-                "Is my posterior chain weak?",
-                "Five quick questions about sitting, knee and back pain, glutes and hip flexors, and what the answers suggest.",
-                "/self-check",
-                "",
-            ),
+            meta,
             has_errors: fields.iter().any(|f| f.error.is_some()),
             fields,
             outcome,

@@ -3,8 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::site_url;
-use crate::domain::{Article, BuyingGuide, Equipment, Exercise};
+use crate::domain::{Article, BuyingGuide, Equipment, Exercise, decimal_pounds};
 
 /// Serialises for a `<script type="application/ld+json">` block: `<` is escaped so no
 /// text from content can close the element.
@@ -12,19 +11,20 @@ fn script_safe(value: &Value) -> String {
     value.to_string().replace('<', "\\u003c")
 }
 
-pub fn article(article: &Article) -> String {
+/// `site` is the absolute URL the site is served at.
+pub fn article(article: &Article, site: &str) -> String {
     script_safe(&json!({
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": article.title,
         "description": article.summary,
         "dateModified": article.updated,
-        "url": format!("{}/articles/{}", site_url(), article.slug),
+        "url": format!("{site}{}", article.url()),
         "publisher": { "@type": "Organization", "name": "runstrong" },
     }))
 }
 
-pub fn exercise(exercise: &Exercise, equipment: &[Equipment]) -> String {
+pub fn exercise(exercise: &Exercise, equipment: &[Equipment], site: &str) -> String {
     let steps: Vec<Value> = exercise
         .steps
         .iter()
@@ -40,25 +40,24 @@ pub fn exercise(exercise: &Exercise, equipment: &[Equipment]) -> String {
         "@type": "HowTo",
         "name": exercise.name,
         "description": exercise.summary,
-        "url": format!("{}/exercises/{}", site_url(), exercise.slug),
+        "url": format!("{site}{}", exercise.url()),
         "tool": tools,
         "step": steps,
     }))
 }
 
-pub fn product(item: &Equipment, guide: &BuyingGuide) -> String {
-    let price = |pence: u32| format!("{}.{:02}", pence / 100, pence % 100);
+pub fn product(item: &Equipment, guide: &BuyingGuide, site: &str) -> String {
     script_safe(&json!({
         "@context": "https://schema.org",
         "@type": "Product",
         "name": item.name,
         "description": item.summary,
-        "url": format!("{}/equipment/{}", site_url(), item.slug),
+        "url": format!("{site}{}", item.url()),
         "offers": {
             "@type": "AggregateOffer",
             "priceCurrency": "GBP",
-            "lowPrice": price(guide.price_min),
-            "highPrice": price(guide.price_max),
+            "lowPrice": decimal_pounds(guide.price_min),
+            "highPrice": decimal_pounds(guide.price_max),
         },
     }))
 }

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use runstrong::startup::{Application, Settings};
+use runstrong::http::{Application, Settings};
 
 use crate::helpers::repo_path;
 
@@ -52,15 +52,7 @@ fn check_passes_on_the_bundled_content() {
 async fn the_server_refuses_to_start_with_the_same_messages() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("site.db");
-    let settings = Settings {
-        addr: "127.0.0.1:0".into(),
-        content: "tests/fixtures/broken".into(),
-        db: db.clone(),
-        public_url: None,
-        hsts: false,
-        workers: Some(1),
-        warm: false,
-    };
+    let settings = Settings::local("tests/fixtures/broken", db.clone());
     let error = match Application::build(settings) {
         Ok(_) => panic!("start-up must fail on broken content"),
         Err(error) => format!("{error:#}"),

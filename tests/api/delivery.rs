@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use runstrong::startup::Settings;
+use runstrong::pages::Source;
 
 use crate::helpers::{repo_path, spawn_app};
 
@@ -140,17 +140,13 @@ fn exported(dir: &Path, link: &str) -> bool {
 #[test]
 fn the_export_writes_every_page_with_links_intact() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let settings = Settings {
-        addr: "127.0.0.1:8080".into(),
+    let source = Source {
         content: repo_path("content"),
         db: dir.path().join("build.db"),
-        public_url: Some("https://runstrong.example".into()),
-        hsts: false,
-        workers: None,
-        warm: false,
+        public_url: "https://runstrong.example".into(),
     };
     let out = dir.path().join("site");
-    let summary = runstrong::export::export(&out, &settings).expect("export succeeds");
+    let summary = runstrong::export::export(&out, &source).expect("export succeeds");
     assert!(summary.files > 300, "{} files", summary.files);
     for file in [
         "index.html",

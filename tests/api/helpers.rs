@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use runstrong::content::Content;
-use runstrong::startup::{Application, Settings};
+use runstrong::http::{Application, Settings};
 use scraper::{Html, Selector};
 
 pub struct TestApp {
@@ -116,15 +116,7 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with(content: &Path) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let settings = Settings {
-        addr: "127.0.0.1:0".into(),
-        content: content.to_path_buf(),
-        db: dir.path().join("test.db"),
-        public_url: Some("https://runstrong.example".into()),
-        hsts: false,
-        workers: Some(1),
-        warm: false,
-    };
+    let settings = Settings::local(content, dir.path().join("test.db"));
     let app = Application::build(settings).expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());

@@ -53,7 +53,7 @@ async fn every_article_is_listed_and_served_with_its_facts() {
         );
         assert!(
             page.text("p.meta")
-                .contains(&runstrong::views::long_date(&article.updated)),
+                .contains(&runstrong::views::format::long_date(&article.updated)),
             "{path} shows its date"
         );
     }

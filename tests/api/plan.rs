@@ -183,7 +183,7 @@ async fn example_plans_keep_the_rules_on_the_page_and_in_the_calendar() {
         let parts = all_parts(&app, path).await;
         let page = &parts[0];
         let week = week_of(path);
-        let per_part = runstrong::site::plan::WEEKS_PER_PART;
+        let per_part = runstrong::pages::plan::WEEKS_PER_PART;
         let on_page: Vec<(NaiveDate, bool, bool)> = parts
             .iter()
             .enumerate()
@@ -399,7 +399,7 @@ async fn long_plans_are_split_into_parts_and_the_calendar_keeps_every_week() {
     let base = "/plan?program=home&place=home&equipment=swiss-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&race=2027-11-20&sessions=2";
     let first = app.ok(base).await;
     let weeks_on_first = first.texts("section.week").len();
-    assert_eq!(weeks_on_first, runstrong::site::plan::WEEKS_PER_PART);
+    assert_eq!(weeks_on_first, runstrong::pages::plan::WEEKS_PER_PART);
     let parts = first.attrs("nav.pager a", "href");
     assert!(parts.len() >= 4, "a year is split into parts: {parts:?}");
     let second = app.ok(&format!("{base}&part=2")).await;

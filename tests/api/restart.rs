@@ -19,8 +19,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use runstrong::shutdown;
-use runstrong::startup::{Application, Settings};
+use runstrong::http::shutdown;
+use runstrong::http::{Application, Settings};
 
 use crate::helpers::repo_path;
 
@@ -39,16 +39,10 @@ const HALF_SENT: usize = 8;
 #[tokio::test]
 async fn draining_asks_keep_alive_clients_to_reconnect_then_stops() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let app = Application::build(Settings {
-        addr: "127.0.0.1:0".into(),
-        content: repo_path("content"),
-        db: dir.path().join("test.db"),
-        // The same as every other test app: the site URL is set once per process.
-        public_url: Some("https://runstrong.example".into()),
-        hsts: false,
-        workers: Some(1),
-        warm: false,
-    })
+    let app = Application::build(Settings::local(
+        repo_path("content"),
+        dir.path().join("test.db"),
+    ))
     .expect("application builds");
     let addr = SocketAddr::from(([127, 0, 0, 1], app.port()));
     let shutdown = app.shutdown();

@@ -11,7 +11,7 @@ use crate::helpers::{TestApp, spawn_app};
 
 /// The header names the server promises on every response, lowercased.
 fn security_header_names() -> Vec<String> {
-    runstrong::startup::SECURITY_HEADERS
+    runstrong::http::headers::SECURITY_HEADERS
         .iter()
         .map(|(name, _)| name.to_ascii_lowercase())
         .collect()

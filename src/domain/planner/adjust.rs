@@ -4,7 +4,9 @@
 
 use super::PlanItem;
 use crate::domain::dose::Amount;
-use crate::domain::{Category, Equipment, EquipmentKind, Exercise, Place, SessionItem};
+use crate::domain::{
+    Category, Equipment, EquipmentKind, Exercise, Place, SessionItem, find_exercise,
+};
 
 /// Weekly foot contacts may grow by at most this much on the week before.
 pub const CONTACT_GROWTH_PERCENT: u32 = 10;
@@ -52,7 +54,7 @@ pub enum Swap {
 /// does not already hold, at the program's sets and effort with the substitute's own reps
 /// and rest.
 pub fn swap(item: &SessionItem, exercises: &[Exercise], kit: &Kit, in_session: &[&str]) -> Swap {
-    let Some(exercise) = find(exercises, &item.exercise) else {
+    let Some(exercise) = find_exercise(exercises, &item.exercise) else {
         return Swap::Dropped;
     };
     if kit.allows(exercise) {
@@ -69,7 +71,7 @@ pub fn swap(item: &SessionItem, exercises: &[Exercise], kit: &Kit, in_session: &
         .substitutes
         .iter()
         .filter(|slug| !in_session.contains(&slug.as_str()))
-        .filter_map(|slug| find(exercises, slug))
+        .filter_map(|slug| find_exercise(exercises, slug))
         .find(|s| kit.allows(s));
     match substitute {
         Some(s) => Swap::Swapped(PlanItem {
@@ -105,10 +107,6 @@ pub fn missing_kit(exercise: &Exercise, kit: &Kit, equipment: &[Equipment]) -> S
         })
         .collect();
     missing.join(" and ")
-}
-
-pub fn find<'a>(exercises: &'a [Exercise], slug: &str) -> Option<&'a Exercise> {
-    exercises.iter().find(|e| e.slug == slug)
 }
 
 pub fn is_jumping(exercise: &Exercise) -> bool {
@@ -166,8 +164,9 @@ pub fn cap_contacts(
     exercises: &[Exercise],
     allowed: u32,
 ) -> bool {
-    let contacts =
-        |item: &PlanItem| find(exercises, &item.exercise).map_or(0, |e| e.contacts_in(&item.dose));
+    let contacts = |item: &PlanItem| {
+        find_exercise(exercises, &item.exercise).map_or(0, |e| e.contacts_in(&item.dose))
+    };
     let mut changed = false;
     loop {
         let total: u32 = items.iter().flat_map(|s| s.iter()).map(contacts).sum();

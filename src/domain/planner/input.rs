@@ -5,14 +5,6 @@ use chrono::{NaiveDate, Weekday};
 
 use crate::domain::{Level, Place, Program};
 
-/// Most strength sessions a week the planner builds.
-pub const MAX_SESSIONS: u8 = 3;
-/// Shortest and longest session a runner may ask for, in minutes.
-pub const MIN_MINUTES: u16 = 10;
-pub const MAX_MINUTES: u16 = 120;
-/// Furthest a race may be from the start: a year of planning is plenty.
-pub const MAX_RACE_DAYS: i64 = 365;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanInput {
     pub program: ProgramChoice,
@@ -24,7 +16,7 @@ pub struct PlanInput {
     pub start: NaiveDate,
     /// The race day; the plan ends the day before.
     pub race: Option<NaiveDate>,
-    /// Strength sessions wanted each week, 1 to [`MAX_SESSIONS`].
+    /// Strength sessions wanted each week, within [`crate::domain::limits::SESSIONS_PER_WEEK`].
     pub sessions: u8,
     /// Longest session; `None` means the program's own maximum.
     pub minutes: Option<u16>,

@@ -26,7 +26,10 @@ use chrono::{Datelike, NaiveDate};
 use self::adjust::{Kit, Swap};
 use self::season::{Phase, RaceCountdown};
 use crate::domain::muscles::{self, MUSCLE_SLUGS};
-use crate::domain::{Dose, Equipment, Exercise, Program, Session};
+use crate::domain::{
+    Dose, Equipment, Exercise, Prescription, Program, Session, SessionItem, Week, find_exercise,
+    foot_contacts,
+};
 pub use input::{PlanInput, ProgramChoice, RunningWeek};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +101,21 @@ pub struct PlanItem {
     pub swapped_from: Option<String>,
 }
 
+impl Prescription for PlanItem {
+    fn exercise(&self) -> &str {
+        &self.exercise
+    }
+    fn dose(&self) -> &Dose {
+        &self.dose
+    }
+    fn rest(&self) -> u32 {
+        self.rest
+    }
+    fn rpe(&self) -> u8 {
+        self.rpe
+    }
+}
+
 /// What the planner reads from the content.
 pub struct Catalogue<'a> {
     pub exercises: &'a [Exercise],
@@ -112,8 +130,56 @@ pub fn works_legs(exercise: &Exercise) -> bool {
 
 /// Builds the plan for `input` from `program`.
 pub fn build_plan(input: &PlanInput, program: &Program, catalogue: &Catalogue) -> Plan {
-    let exercises = catalogue.exercises;
     let mut notices = Notices::default();
+    let wanted = sessions_wanted(input, program, &mut notices);
+    let jumping = has_jumping(program, catalogue.exercises);
+    let pattern = schedule::weekly_pattern(&input.week, wanted, jumping);
+    pattern.notices.iter().for_each(|n| notices.add(n.clone()));
+    let cx = PlanContext {
+        input,
+        program,
+        catalogue,
+        kit: Kit::new(input.place, &input.equipment, catalogue.equipment),
+        minutes: input
+            .minutes
+            .map_or(u32::from(program.minutes_max), u32::from),
+        pattern,
+    };
+    let mut carry = Carry::default();
+    let weeks = season::week_spans(input.start, input.race, program.weeks.len().max(1))
+        .into_iter()
+        .map_while(|span| plan_week(&cx, span, &mut carry, &mut notices))
+        .collect();
+    Plan {
+        program: program.slug.clone(),
+        weeks,
+        notices: notices.0,
+    }
+}
+
+/// What stays the same for every week of one plan.
+struct PlanContext<'a> {
+    input: &'a PlanInput,
+    program: &'a Program,
+    catalogue: &'a Catalogue<'a>,
+    pattern: schedule::WeeklyPattern,
+    kit: Kit,
+    /// The longest a session may take, warm-up included.
+    minutes: u32,
+}
+
+/// What one week hands on to the next.
+#[derive(Default)]
+struct Carry {
+    /// Exercises already in the plan: race week keeps only these.
+    seen: Vec<String>,
+    /// Last week's foot contacts, for the growth cap.
+    previous_contacts: Option<u32>,
+    taper: season::Taper,
+}
+
+/// The sessions a week the runner asked for, within what the programme offers.
+fn sessions_wanted(input: &PlanInput, program: &Program, notices: &mut Notices) -> usize {
     let most = usize::from(program.sessions_max).max(1);
     let wanted = usize::from(input.sessions).min(most);
     if wanted < usize::from(input.sessions) {
@@ -123,96 +189,107 @@ pub fn build_plan(input: &PlanInput, program: &Program, catalogue: &Catalogue) -
             if most == 1 { "" } else { "s" }
         ));
     }
-    let jumping = program
+    wanted
+}
+
+/// Whether any week of the programme has a jumping drill.
+fn has_jumping(program: &Program, exercises: &[Exercise]) -> bool {
+    program
         .weeks
         .iter()
         .flat_map(|w| &w.sessions)
         .flat_map(|s| &s.items)
-        .filter_map(|i| adjust::find(exercises, &i.exercise))
-        .any(adjust::is_jumping);
-    let pattern = schedule::weekly_pattern(&input.week, wanted, jumping);
-    pattern.notices.iter().for_each(|n| notices.add(n.clone()));
-    let kit = Kit::new(input.place, &input.equipment, catalogue.equipment);
-    let minutes = input
-        .minutes
-        .map_or(u32::from(program.minutes_max), u32::from);
-    let mut seen: Vec<String> = Vec::new();
-    let mut previous_contacts: Option<u32> = None;
-    let mut weeks = Vec::new();
-    let mut taper = season::Taper::default();
-    for span in season::week_spans(input.start, input.race, program.weeks.len().max(1)) {
-        let program_week = (span.number - 1) % program.weeks.len().max(1);
-        let Some(source) = program.weeks.get(program_week) else {
-            break;
-        };
-        let dates: Vec<(NaiveDate, schedule::Slot)> = span
-            .dates()
-            .filter_map(|d| pattern.slot(d.weekday()).map(|s| (d, s)))
-            .collect();
-        let keeps: Vec<bool> = dates
-            .iter()
-            .map(|(date, _)| taper.keeps(*date, input.race))
-            .collect();
-        let (mut lower_index, mut upper_index) = (0, pattern.lower_count());
-        let mut sessions = Vec::new();
-        for ((date, slot), keep) in dates.into_iter().zip(keeps) {
-            let index = if slot.lower {
-                &mut lower_index
-            } else {
-                &mut upper_index
-            };
-            let Some(template) = source.sessions.get(*index % source.sessions.len().max(1)) else {
-                continue;
-            };
-            *index += 1;
-            if !keep {
-                continue;
-            }
-            let context = SessionContext {
-                date,
-                slot,
-                race: input.race,
-                minutes,
-                kit: &kit,
-                catalogue,
-            };
-            if let Some(session) = plan_session(template, &context, &seen, &mut notices) {
-                seen.extend(session.items.iter().map(|i| i.exercise.clone()));
-                sessions.push(session);
-            }
+        .filter_map(|i| find_exercise(exercises, &i.exercise))
+        .any(adjust::is_jumping)
+}
+
+/// One plan week from the programme week it follows, or `None` past the programme's end.
+fn plan_week(
+    cx: &PlanContext,
+    span: season::WeekSpan,
+    carry: &mut Carry,
+    notices: &mut Notices,
+) -> Option<PlanWeek> {
+    let exercises = cx.catalogue.exercises;
+    let program_week = (span.number - 1) % cx.program.weeks.len().max(1);
+    let source = cx.program.weeks.get(program_week)?;
+    let mut sessions = week_sessions(cx, &span, source, carry, notices);
+    let contacts_capped = match carry.previous_contacts.filter(|p| *p > 0) {
+        Some(previous) => {
+            let mut lists: Vec<&mut Vec<PlanItem>> =
+                sessions.iter_mut().map(|s| &mut s.items).collect();
+            adjust::cap_contacts(&mut lists, exercises, adjust::contact_allowance(previous))
         }
-        let contacts_capped = match previous_contacts.filter(|p| *p > 0) {
-            Some(previous) => {
-                let mut lists: Vec<&mut Vec<PlanItem>> =
-                    sessions.iter_mut().map(|s| &mut s.items).collect();
-                adjust::cap_contacts(&mut lists, exercises, adjust::contact_allowance(previous))
-            }
-            None => false,
+        None => false,
+    };
+    sessions.retain(|s| !s.items.is_empty());
+    for session in &mut sessions {
+        session.foot_contacts = foot_contacts(&session.items, exercises);
+        session.kind = kind(&session.items, exercises);
+    }
+    let foot_contacts = sessions.iter().map(|s| s.foot_contacts).sum();
+    carry.previous_contacts = Some(foot_contacts);
+    Some(PlanWeek {
+        number: span.number,
+        starts: span.starts,
+        ends: span.ends,
+        phase: span.phase,
+        program_week,
+        half_sets_per_muscle: half_sets(&sessions, exercises),
+        sessions,
+        foot_contacts,
+        contacts_capped,
+    })
+}
+
+/// The week's sessions on the pattern's days: leg days take the programme's sessions in
+/// order, upper-body days the ones after them.
+fn week_sessions(
+    cx: &PlanContext,
+    span: &season::WeekSpan,
+    source: &Week,
+    carry: &mut Carry,
+    notices: &mut Notices,
+) -> Vec<PlanSession> {
+    let dates: Vec<(NaiveDate, schedule::Slot)> = span
+        .dates()
+        .filter_map(|d| cx.pattern.slot(d.weekday()).map(|s| (d, s)))
+        .collect();
+    let keeps: Vec<bool> = dates
+        .iter()
+        .map(|(date, _)| carry.taper.keeps(*date, cx.input.race))
+        .collect();
+    let (mut lower_index, mut upper_index) = (0, cx.pattern.lower_count());
+    let mut sessions = Vec::new();
+    for ((date, slot), keep) in dates.into_iter().zip(keeps) {
+        let index = if slot.lower {
+            &mut lower_index
+        } else {
+            &mut upper_index
         };
-        sessions.retain(|s| !s.items.is_empty());
-        for session in &mut sessions {
-            session.foot_contacts = contacts(&session.items, exercises);
-            session.kind = kind(&session.items, exercises);
+        let Some(template) = source.sessions.get(*index % source.sessions.len().max(1)) else {
+            continue;
+        };
+        *index += 1;
+        if !keep {
+            continue;
         }
-        let foot_contacts = sessions.iter().map(|s| s.foot_contacts).sum();
-        previous_contacts = Some(foot_contacts);
-        weeks.push(PlanWeek {
-            number: span.number,
-            starts: span.starts,
-            ends: span.ends,
-            phase: span.phase,
-            program_week,
-            half_sets_per_muscle: half_sets(&sessions, exercises),
-            sessions,
-            foot_contacts,
-            contacts_capped,
-        });
+        let context = SessionContext {
+            date,
+            slot,
+            race: cx.input.race,
+            minutes: cx.minutes,
+            kit: &cx.kit,
+            catalogue: cx.catalogue,
+        };
+        if let Some(session) = plan_session(template, &context, &carry.seen, notices) {
+            carry
+                .seen
+                .extend(session.items.iter().map(|i| i.exercise.clone()));
+            sessions.push(session);
+        }
     }
-    Plan {
-        program: program.slug.clone(),
-        weeks,
-        notices: notices.0,
-    }
+    sessions
 }
 
 struct SessionContext<'a> {
@@ -233,55 +310,12 @@ fn plan_session(
 ) -> Option<PlanSession> {
     let exercises = cx.catalogue.exercises;
     let countdown = season::countdown(cx.date, cx.race);
-    let mut items = Vec::new();
+    let mut items: Vec<PlanItem> = Vec::new();
     for item in &template.items {
-        let Some(original) = adjust::find(exercises, &item.exercise) else {
-            continue;
-        };
-        let in_session: Vec<&str> = items
-            .iter()
-            .map(|i: &PlanItem| i.exercise.as_str())
-            .collect();
-        let mut planned = match adjust::swap(item, exercises, cx.kit, &in_session) {
-            Swap::Kept(planned) => planned,
-            Swap::Swapped(planned) => {
-                let name =
-                    adjust::find(exercises, &planned.exercise).map_or("", |e| e.name.as_str());
-                notices.add(format!(
-                    "{} needs {}, which you did not list: {name} instead.",
-                    original.name,
-                    adjust::missing_kit(original, cx.kit, cx.catalogue.equipment)
-                ));
-                planned
-            }
-            Swap::Dropped => {
-                notices.add(format!(
-                    "{} is left out: it needs {} and none of its substitutes fits your equipment.",
-                    original.name,
-                    adjust::missing_kit(original, cx.kit, cx.catalogue.equipment)
-                ));
-                continue;
-            }
-        };
-        let Some(exercise) = adjust::find(exercises, &planned.exercise) else {
-            continue;
-        };
-        if !cx.slot.lower && works_legs(exercise) {
-            continue;
+        let in_session: Vec<&str> = items.iter().map(|i| i.exercise.as_str()).collect();
+        if let Some(planned) = plan_item(item, cx, &in_session, countdown, seen, notices) {
+            items.push(planned);
         }
-        if countdown != RaceCountdown::Training {
-            adjust::lighten(&mut planned);
-        }
-        if countdown == RaceCountdown::RaceWeek
-            && (adjust::is_jumping(exercise) || !seen.contains(&planned.exercise))
-        {
-            notices.add(
-                "Race week keeps only exercises you have already done in this plan, and no jumping drills."
-                    .to_string(),
-            );
-            continue;
-        }
-        items.push(planned);
     }
     if adjust::fit_minutes(&mut items, cx.minutes) {
         notices.add(format!(
@@ -296,22 +330,66 @@ fn plan_session(
         date: cx.date,
         kind: kind(&items, exercises),
         name: template.name.clone(),
-        foot_contacts: contacts(&items, exercises),
+        foot_contacts: foot_contacts(&items, exercises),
         items,
     })
 }
 
-fn contacts(items: &[PlanItem], exercises: &[Exercise]) -> u32 {
-    items
-        .iter()
-        .filter_map(|i| adjust::find(exercises, &i.exercise).map(|e| e.contacts_in(&i.dose)))
-        .sum()
+/// One programme item as the plan holds it: swapped for the runner's kit, lightened in
+/// the taper, or left out (upper-body days, race week, nothing that fits).
+fn plan_item(
+    item: &SessionItem,
+    cx: &SessionContext,
+    in_session: &[&str],
+    countdown: RaceCountdown,
+    seen: &[String],
+    notices: &mut Notices,
+) -> Option<PlanItem> {
+    let exercises = cx.catalogue.exercises;
+    let original = find_exercise(exercises, &item.exercise)?;
+    let mut planned = match adjust::swap(item, exercises, cx.kit, in_session) {
+        Swap::Kept(planned) => planned,
+        Swap::Swapped(planned) => {
+            let name = find_exercise(exercises, &planned.exercise).map_or("", |e| e.name.as_str());
+            notices.add(format!(
+                "{} needs {}, which you did not list: {name} instead.",
+                original.name,
+                adjust::missing_kit(original, cx.kit, cx.catalogue.equipment)
+            ));
+            planned
+        }
+        Swap::Dropped => {
+            notices.add(format!(
+                "{} is left out: it needs {} and none of its substitutes fits your equipment.",
+                original.name,
+                adjust::missing_kit(original, cx.kit, cx.catalogue.equipment)
+            ));
+            return None;
+        }
+    };
+    let exercise = find_exercise(exercises, &planned.exercise)?;
+    if !cx.slot.lower && works_legs(exercise) {
+        return None;
+    }
+    if countdown != RaceCountdown::Training {
+        adjust::lighten(&mut planned);
+    }
+    if countdown == RaceCountdown::RaceWeek
+        && (adjust::is_jumping(exercise) || !seen.contains(&planned.exercise))
+    {
+        notices.add(
+            "Race week keeps only exercises you have already done in this plan, and no jumping drills."
+                .to_string(),
+        );
+        return None;
+    }
+    Some(planned)
 }
 
 fn kind(items: &[PlanItem], exercises: &[Exercise]) -> SessionKind {
     let found: Vec<&Exercise> = items
         .iter()
-        .filter_map(|i| adjust::find(exercises, &i.exercise))
+        .filter_map(|i| find_exercise(exercises, &i.exercise))
         .collect();
     if found.iter().any(|e| e.contacts_in(&e.dose) > 0) {
         SessionKind::Plyometric
@@ -329,7 +407,7 @@ fn half_sets(sessions: &[PlanSession], exercises: &[Exercise]) -> Vec<(String, u
             let total = sessions
                 .iter()
                 .flat_map(|s| &s.items)
-                .filter_map(|i| adjust::find(exercises, &i.exercise).map(|e| (e, i.dose.sets)))
+                .filter_map(|i| find_exercise(exercises, &i.exercise).map(|e| (e, i.dose.sets)))
                 .map(|(e, sets)| {
                     if e.primary.iter().any(|m| m == muscle) {
                         2 * sets

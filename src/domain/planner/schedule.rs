@@ -5,7 +5,7 @@
 use chrono::Weekday;
 
 use super::input::RunningWeek;
-use crate::views::WEEKDAYS;
+use crate::domain::labels::weekday_name;
 
 /// One strength session in the weekly pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,12 +33,8 @@ impl WeeklyPattern {
     }
 }
 
-pub fn day_name(day: Weekday) -> &'static str {
-    WEEKDAYS[day.num_days_from_monday() as usize].1
-}
-
 fn names(days: &[Weekday]) -> String {
-    let names: Vec<&str> = days.iter().map(|d| day_name(*d)).collect();
+    let names: Vec<&str> = days.iter().map(|d| weekday_name(*d)).collect();
     match names.as_slice() {
         [] => "no day".to_string(),
         [one] => (*one).to_string(),
@@ -140,7 +136,7 @@ fn shortfall(
         let blocked: Vec<String> = available
             .iter()
             .filter_map(|d| {
-                leg_block(week, *d, plyometric).map(|why| format!("{} is {why}", day_name(*d)))
+                leg_block(week, *d, plyometric).map(|why| format!("{} is {why}", weekday_name(*d)))
             })
             .collect();
         return format!(

@@ -377,7 +377,10 @@ fn foot_contacts_grow_at_most_ten_percent() {
     let allowed = adjust::contact_allowance(contacts[0]);
     let mut lists: Vec<&mut Vec<PlanItem>> = sessions.iter_mut().collect();
     assert!(adjust::cap_contacts(&mut lists, exercises, allowed));
-    let trimmed: u32 = sessions.iter().map(|s| super::contacts(s, exercises)).sum();
+    let trimmed: u32 = sessions
+        .iter()
+        .map(|s| crate::domain::foot_contacts(s.iter(), exercises))
+        .sum();
     assert!(
         (allowed - 1..=allowed).contains(&trimmed),
         "{trimmed} contacts after trimming to {allowed}"

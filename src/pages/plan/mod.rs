@@ -3,23 +3,25 @@
 
 pub mod form;
 
+use askama::Template;
 use chrono::Datelike;
 use sha2::{Digest, Sha256};
 
+use super::Pages;
+use super::live::Answer;
+use super::weeks::row;
 use crate::db::{Database, ExerciseFilter, queries};
-use crate::domain::dose::rest_label;
+use crate::domain::labels::weekday_name;
 use crate::domain::planner::input::auto_program;
-use crate::domain::planner::schedule::day_name;
 use crate::domain::planner::season::Phase;
 use crate::domain::planner::{Catalogue, Plan, PlanInput, PlanWeek, ProgramChoice, build_plan};
 use crate::domain::{Equipment, Exercise, Muscle, Program};
 use crate::error::AppError;
-use crate::query::QueryParams;
-use crate::views::PageMeta;
+use crate::params::QueryParams;
 use crate::views::bodymap::BodyMap;
-use crate::views::plan::{PlanPage, PlanView, rules};
-use crate::views::programs::{RowView, SessionView, WeekView, effort_words};
-use form::PlanForm;
+use crate::views::plan::{PlanForm, PlanPage, PlanView, rules};
+use crate::views::programs::{SessionView, WeekView};
+use form::Reading;
 
 /// The content the planner and its page read.
 pub struct PlanContent {
@@ -30,7 +32,7 @@ pub struct PlanContent {
 }
 
 impl PlanContent {
-    pub fn load(db: &Database) -> Result<Self, AppError> {
+    fn load(db: &Database) -> Result<Self, AppError> {
         Ok(db.with(|conn| {
             Ok(Self {
                 programs: queries::programs(conn)?,
@@ -90,29 +92,67 @@ pub fn part(query: &str) -> Result<usize, AppError> {
     }
 }
 
-/// The page: the form alone, the form with problems, or the form and one part of the plan.
-pub fn plan_page(
-    content: &PlanContent,
-    form: PlanForm,
-    input: Option<(&PlanInput, usize)>,
-) -> Result<PlanPage, AppError> {
-    let plan = match input {
-        Some((input, part)) => Some(plan_view(content, input, part)?),
-        None => None,
-    };
-    Ok(PlanPage {
-        meta: PageMeta::new(
-            "Build my plan",
-            "A strength plan around your own running week: your days, your long run and hard sessions, your equipment and your race, to print and put in your calendar.",
-            "/plan",
-            "programs",
-        ),
-        form,
-        programs: content.programs.clone(),
-        equipment: content.equipment.clone(),
-        rules: rules(),
-        plan,
-    })
+impl Pages {
+    /// `/plan?...`: the blank form, the form with its problems (a bad request, shown as
+    /// the page), or the form and one part of the plan.
+    pub fn plan(&self, query: &str) -> Result<Answer, AppError> {
+        let content = PlanContent::load(&self.db)?;
+        Ok(
+            match form::read(query, &content.programs, &content.equipment) {
+                Reading::Blank => {
+                    Answer::Page(self.plan_page(&content, PlanForm::default(), None)?)
+                }
+                Reading::Invalid(form) => Answer::Invalid(self.plan_page(&content, form, None)?),
+                Reading::Valid(_, input) => {
+                    let form = form::filled(&input, &content.programs, &content.equipment);
+                    let part = part(query)?;
+                    Answer::Page(self.plan_page(&content, form, Some((&input, part)))?)
+                }
+            },
+        )
+    }
+
+    /// The plan of a valid request as an iCalendar file; bad answers are a bad request
+    /// listing each problem.
+    pub fn plan_calendar(&self, query: &str) -> Result<String, AppError> {
+        let content = PlanContent::load(&self.db)?;
+        match form::read(query, &content.programs, &content.equipment) {
+            Reading::Valid(_, input) => plan_ics(&content, &input, &self.public_url),
+            Reading::Blank => Err(AppError::bad_request(
+                "The plan's answers are missing: build a plan first, then use its calendar link.",
+            )),
+            Reading::Invalid(form) => Err(AppError::BadRequest(
+                form.errors.into_iter().map(|(_, p)| p).collect(),
+            )),
+        }
+    }
+
+    /// The page: the form alone, the form with problems, or the form and one part of the plan.
+    fn plan_page(
+        &self,
+        content: &PlanContent,
+        form: PlanForm,
+        input: Option<(&PlanInput, usize)>,
+    ) -> Result<String, AppError> {
+        let plan = match input {
+            Some((input, part)) => Some(plan_view(content, input, part)?),
+            None => None,
+        };
+        let page = PlanPage {
+            meta: self.live_meta(
+                "Build my plan",
+                "A strength plan around your own running week: your days, your long run and hard sessions, your equipment and your race, to print and put in your calendar.",
+                "/plan",
+                "programs",
+            ),
+            form,
+            programs: content.programs.clone(),
+            equipment: content.equipment.clone(),
+            rules: rules(),
+            plan,
+        };
+        Ok(page.render()?)
+    }
 }
 
 fn plan_view(content: &PlanContent, input: &PlanInput, part: usize) -> Result<PlanView, AppError> {
@@ -193,6 +233,12 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
     } else {
         ""
     };
+    let name = |slug: &str| {
+        exercises
+            .iter()
+            .find(|e| e.slug == slug)
+            .map_or_else(|| slug.to_string(), |e| e.name.clone())
+    };
     let session_views = week
         .sessions
         .iter()
@@ -200,7 +246,7 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
         .map(|(i, s)| SessionView {
             name: format!(
                 "{} {}: {}, {}",
-                day_name(s.date.weekday()),
+                weekday_name(s.date.weekday()),
                 s.date.format("%-d %B"),
                 s.name,
                 s.kind.label()
@@ -211,26 +257,12 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
                 .iter()
                 .enumerate()
                 .map(|(r, item)| {
-                    let name = |slug: &str| {
-                        exercises
-                            .iter()
-                            .find(|e| e.slug == slug)
-                            .map_or_else(|| slug.to_string(), |e| e.name.clone())
+                    let note = match &item.swapped_from {
+                        Some(original) => Some(format!("Instead of {}", name(original))),
+                        None => item.note.clone(),
                     };
-                    RowView {
-                        id: format!("w{}s{}r{}", week.number, i + 1, r + 1),
-                        slug: item.exercise.clone(),
-                        name: name(&item.exercise),
-                        note: match &item.swapped_from {
-                            Some(original) => Some(format!("Instead of {}", name(original))),
-                            None => item.note.clone(),
-                        },
-                        dose: item.dose.label(),
-                        rest: rest_label(item.rest),
-                        rpe: item.rpe,
-                        effort_words: effort_words(item.rpe),
-                        set_numbers: (1..=item.dose.sets).collect(),
-                    }
+                    let id = format!("w{}s{}r{}", week.number, i + 1, r + 1);
+                    row(id, item, note, exercises)
                 })
                 .collect(),
         })
@@ -256,11 +288,11 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
 }
 
 /// The calendar file of a valid request.
-pub fn plan_ics(content: &PlanContent, input: &PlanInput, site: &str) -> Result<String, AppError> {
+fn plan_ics(content: &PlanContent, input: &PlanInput, site: &str) -> Result<String, AppError> {
     let (plan, program) = content.plan(input)?;
     let query = form::canonical_query(input);
     let url = format!("{site}/plan?{query}");
-    Ok(crate::calendar::plan_calendar(
+    Ok(super::calendar::plan_calendar(
         &plan,
         &program.title,
         &content.exercises,

@@ -5,7 +5,7 @@
 //! - methods: the site only reads. GET and HEAD are served (HEAD is routed as GET and the
 //!   HTTP layer drops the body); anything else is a 405 naming them in `Allow`.
 //! - addresses longer than [`MAX_URI_LEN`] are a 414 (the query parsers have their own,
-//!   smaller limit, [`crate::query::MAX_QUERY_LEN`], which gives a 400 saying so).
+//!   smaller limit, [`crate::params::MAX_QUERY_LEN`], which gives a 400 saying so).
 //! - a header value longer than [`MAX_HEADER_VALUE`], or all headers together longer than
 //!   [`MAX_HEADERS_LEN`], is a 431.
 //! - the site takes no request bodies. A small one (a GET with a few bytes of body) is
@@ -21,9 +21,8 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse};
-use askama::Template;
 
-use crate::views::{ErrorPage, PageMeta};
+use crate::error;
 
 /// Longest path plus query string served.
 pub const MAX_URI_LEN: usize = 8 * 1024;
@@ -130,18 +129,11 @@ fn method_name(method: &Method) -> &str {
 
 /// An error page in the site's layout.
 fn page(status: StatusCode, title: &str, problem: &str) -> HttpResponse {
-    let view = ErrorPage {
-        meta: PageMeta::new(title, title, "/", ""),
-        heading: title.to_string(),
-        problems: vec![problem.to_string()],
-        advice: "Start again from the home page or the exercise library.".to_string(),
-    };
-    let mut response = HttpResponse::build(status);
-    response.insert_header((header::CACHE_CONTROL, "no-store"));
-    match view.render() {
-        Ok(html) => response.content_type("text/html; charset=utf-8").body(html),
-        Err(_) => response
-            .content_type("text/plain; charset=utf-8")
-            .body(title.to_string()),
-    }
+    let view = error::page(
+        title,
+        title,
+        vec![problem.to_string()],
+        "Start again from the home page or the exercise library.",
+    );
+    error::respond(status, &view)
 }

@@ -1,11 +1,15 @@
-//! The schema, as an append-only list of migrations tracked by `PRAGMA user_version`.
-//! Never edit a migration that has shipped: add a new one.
+//! The schema. The database is rebuilt from `content/` at every start, so there is no
+//! history to migrate: the schema is simply the one below, and a change to it is a change
+//! to this text. `PRAGMA user_version` records [`VERSION`] so that a file written by a
+//! different build is recognised and rebuilt rather than misread.
 
 use rusqlite::Connection;
 
-const MIGRATIONS: &[&str] = &[
-    // 1: content tables and the joins that filters use.
-    "
+/// Bump when the schema changes.
+pub const VERSION: usize = 2;
+
+/// Content tables, the joins that filters use, and the full-text index.
+const SCHEMA: &str = "
     CREATE TABLE articles (
         slug TEXT PRIMARY KEY,
         title TEXT NOT NULL,
@@ -56,10 +60,8 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (program, exercise)
     );
     CREATE INDEX program_exercises_by_exercise ON program_exercises(exercise);
-    ",
-    // 2: full-text search over every page a runner might look for. Porter stemming
-    // makes `jumps` find `jump`; two- and three-letter prefix indexes keep `hamstr*` fast.
-    "
+    -- Full-text search over every page a runner might look for. Porter stemming makes
+    -- `jumps` find `jump`; two- and three-letter prefix indexes keep `hamstr*` fast.
     CREATE VIRTUAL TABLE search USING fts5(
         kind UNINDEXED,
         slug UNINDEXED,
@@ -69,21 +71,12 @@ const MIGRATIONS: &[&str] = &[
         tokenize = 'porter unicode61 remove_diacritics 2',
         prefix = '2 3'
     );
-    ",
-];
+";
 
-/// Brings `conn` to the latest schema version.
-pub fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
-    let current: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    for (version, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", version + 1)?;
-        tx.commit()?;
-    }
-    Ok(())
-}
-
-pub fn latest_version() -> usize {
-    MIGRATIONS.len()
+/// Creates the schema in an empty database.
+pub fn create(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    tx.execute_batch(SCHEMA)?;
+    tx.pragma_update(None, "user_version", VERSION)?;
+    tx.commit()
 }

@@ -1,6 +1,10 @@
 //! Query-string reading shared by every page that takes parameters. Values are decoded
 //! once; a parameter given twice with different values is an error rather than a guess.
+//! Dates and weekdays, which several pages take, are read here too.
 
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::domain::labels::{WEEKDAYS, weekday_from_slug};
 use crate::error::AppError;
 
 /// Longest query string any page accepts.
@@ -80,6 +84,47 @@ pub fn unknown_value(name: &str, value: &str, valid: &[&str]) -> String {
         "Unknown {name} \"{value}\". Valid values: {}.",
         valid.join(", ")
     )
+}
+
+/// The years a date may fall in: ample for any training plan, and far from the end of
+/// chrono's calendar, so adding a plan's weeks to a date can never overflow.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// A calendar date typed as `YYYY-MM-DD` in [`DATE_YEARS`]; impossible dates such as
+/// 2027-02-30 are errors.
+pub fn parse_date(name: &str, text: &str) -> Result<NaiveDate, String> {
+    // chrono's `%Y` also takes a sign and more digits (`+262142-12-31`); the length rules
+    // those out.
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == "YYYY-MM-DD".len())
+        .ok_or_else(|| format!("{name} \"{text}\" is not a real date in the form YYYY-MM-DD."))?;
+    if DATE_YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{name} \"{text}\" is outside the years {} to {}.",
+            DATE_YEARS.start(),
+            DATE_YEARS.end()
+        ))
+    }
+}
+
+/// Weekdays from their query values (`mon` ... `sun`), Monday first and without repeats,
+/// and a problem for each value that is not a day.
+pub fn weekdays(values: &[String]) -> (Vec<Weekday>, Vec<String>) {
+    let valid: Vec<&str> = WEEKDAYS.iter().map(|(v, _)| *v).collect();
+    let mut days = Vec::new();
+    let mut problems = Vec::new();
+    for value in values {
+        match weekday_from_slug(value) {
+            Some(day) => days.push(day),
+            None => problems.push(unknown_value("day", value, &valid)),
+        }
+    }
+    days.sort_by_key(Weekday::num_days_from_monday);
+    days.dedup();
+    (days, problems)
 }
 
 #[cfg(test)]

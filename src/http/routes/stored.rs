@@ -1,37 +1,23 @@
-//! Pages rendered at start-up, assets, redirects and 404s.
+//! Pages rendered at start-up and assets; redirects to a path's canonical spelling; 404s.
 
-use actix_web::http::{Method, header};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppError;
-use crate::state::AppState;
-
-pub async fn health() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/plain; charset=utf-8")
-        .body("ok\n")
-}
+use crate::http::site::Site;
 
 /// Serves a stored page or asset; otherwise redirects to the canonical spelling of the
-/// path, or answers 404.
-pub async fn stored(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, AppError> {
-    if req.method() != Method::GET && req.method() != Method::HEAD {
-        return Ok(HttpResponse::MethodNotAllowed()
-            .insert_header((header::ALLOW, "GET, HEAD"))
-            .finish());
-    }
+/// path (with or without the final `/`), or answers 404.
+pub async fn stored(req: HttpRequest, site: web::Data<Site>) -> Result<HttpResponse, AppError> {
     let path = req.path();
-    if let Some(page) = state.pages.get(path) {
+    if let Some(page) = site.store.get(path) {
         return Ok(page.respond(&req));
     }
     let alternative = match path.strip_suffix('/') {
         Some(trimmed) if !trimmed.is_empty() => trimmed.to_string(),
         _ => format!("{path}/"),
     };
-    if state.pages.get(&alternative).is_some() {
+    if site.store.get(&alternative).is_some() {
         let location = match req.query_string() {
             "" => alternative,
             query => format!("{alternative}?{query}"),

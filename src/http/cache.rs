@@ -1,6 +1,7 @@
-//! Pages rendered once and served many times. Each body is kept with its gzip and brotli
-//! versions and a strong ETag computed from its bytes, so identical content gives
-//! identical ETags on every instance. Each coding has its own ETag (`"…"`, `"…-gzip"`,
+//! Response bodies rendered once and served many times: the pages of a site by path
+//! ([`PageStore`]) and pages rendered for query parameters ([`ResponseCache`]). Each body
+//! is kept with its gzip and brotli versions and a strong ETag computed from its bytes,
+//! so identical content gives identical ETags on every instance. Each coding has its own ETag (`"…"`, `"…-gzip"`,
 //! `"…-br"`), because a strong ETag names exact bytes; a revalidation with any of them is
 //! current, since all three come from the same page.
 //!
@@ -10,23 +11,21 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::OnceLock;
-
-use actix_web::web::Bytes;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use sha2::{Digest, Sha256};
 
+use crate::error::AppError;
+use crate::pages::live::Answer;
+
 /// A response body ready to send in any encoding the client accepts.
 pub struct Stored {
-    pub content_type: &'static str,
     pub identity: Bytes,
     gzip: OnceLock<Bytes>,
     brotli: OnceLock<Bytes>,
-    /// The ETag of the uncompressed body.
-    pub etag: String,
-    pub cache_control: &'static str,
     headers: PreparedHeaders,
 }
 
@@ -63,13 +62,10 @@ impl Stored {
             content_type: HeaderValue::from_static(content_type),
         };
         Self {
-            etag: headers.etags[Encoding::Identity as usize].0.clone(),
             headers,
-            content_type,
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
             identity: Bytes::from(body),
-            cache_control,
         }
     }
 
@@ -157,6 +153,59 @@ impl PageStore {
                 });
             }
         });
+    }
+}
+
+/// Most pages kept for query parameters at once; about 10 KB each with their
+/// compressed copies.
+const RESPONSE_CAPACITY: usize = 512;
+
+/// Pages rendered for query parameters, keyed by path and query. When full, it starts
+/// afresh: simple, and memory stays bounded whatever clients send.
+#[derive(Default)]
+pub struct ResponseCache {
+    entries: Mutex<HashMap<String, Arc<Stored>>>,
+}
+
+impl ResponseCache {
+    /// Answers `req` from the cache, or with what `render` makes of it, which is kept
+    /// for next time when it is a page. A request whose answer shows its problems is
+    /// checked, and answered with a 400, every time.
+    pub fn respond(
+        &self,
+        req: &HttpRequest,
+        content_type: &'static str,
+        render: impl FnOnce() -> Result<Answer, AppError>,
+    ) -> Result<HttpResponse, AppError> {
+        let key = format!("{}?{}", req.path(), req.query_string());
+        if let Some(hit) = self.get(&key) {
+            return Ok(hit.respond(req));
+        }
+        match render()? {
+            Answer::Page(body) => Ok(self.insert(key, content_type, body).respond(req)),
+            Answer::Invalid(body) => Ok(HttpResponse::BadRequest()
+                .content_type(content_type)
+                .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+                .body(body)),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<Stored>> {
+        self.entries
+            .lock()
+            .ok()
+            .and_then(|map| map.get(key).cloned())
+    }
+
+    fn insert(&self, key: String, content_type: &'static str, body: String) -> Arc<Stored> {
+        let stored = Arc::new(Stored::new(content_type, body.into_bytes(), PAGE_CACHE));
+        if let Ok(mut map) = self.entries.lock() {
+            if map.len() >= RESPONSE_CAPACITY {
+                map.clear();
+            }
+            map.insert(key, stored.clone());
+        }
+        stored
     }
 }
 

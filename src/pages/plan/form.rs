@@ -5,38 +5,18 @@
 
 use chrono::{Duration, NaiveDate, Weekday};
 
-use crate::calendar::{parse_date, weekday};
-use crate::domain::planner::input::{
-    Goal, MAX_MINUTES, MAX_RACE_DAYS, MAX_SESSIONS, MIN_MINUTES, PlanInput, ProgramChoice,
-    RunningWeek,
-};
+use crate::domain::labels::weekday_slug;
+use crate::domain::limits::{MAX_RACE_DAYS, MINUTES_PER_SESSION, SESSIONS_PER_WEEK};
+use crate::domain::planner::input::{Goal, PlanInput, ProgramChoice, RunningWeek};
 use crate::domain::{Equipment, Level, Place, Program};
-use crate::error::AppError;
-use crate::query::{QueryParams, unknown_value};
-use crate::views::WEEKDAYS;
+use crate::params::{QueryParams, parse_date, unknown_value};
+use crate::views::plan::PlanForm;
 
 /// Longest value echoed back into the form.
 const MAX_ECHO: usize = 60;
 
-/// The answers as typed, for refilling the form, and the problems found.
-#[derive(Debug, Default, Clone)]
-pub struct PlanForm {
-    pub program: String,
-    pub goal: String,
-    pub level: String,
-    pub place: String,
-    pub equipment: Vec<String>,
-    pub days: Vec<String>,
-    pub long_run: String,
-    pub hard: Vec<String>,
-    pub rest: Vec<String>,
-    pub start: String,
-    pub race: String,
-    pub sessions: String,
-    pub minutes: String,
-    /// (field name, what is wrong), in form order.
-    pub errors: Vec<(&'static str, String)>,
-}
+/// Problems found, each with the field it belongs to.
+type Errors = Vec<(&'static str, String)>;
 
 pub enum Reading {
     /// No answers yet: show the empty form.
@@ -51,7 +31,7 @@ pub fn read(query: &str, programs: &[Program], equipment: &[Equipment]) -> Readi
         Ok(params) => params,
         Err(error) => {
             let mut form = PlanForm::default();
-            form.errors.push(("query", problems_of(error).join(" ")));
+            form.errors.push(("query", error.into_problems().join(" ")));
             return Reading::Invalid(form);
         }
     };
@@ -61,14 +41,13 @@ pub fn read(query: &str, programs: &[Program], equipment: &[Equipment]) -> Readi
         return Reading::Blank;
     }
     let mut form = PlanForm::default();
-    let one =
-        |name: &'static str, errors: &mut Vec<(&'static str, String)>| match params.single(name) {
-            Ok(value) => value.map(|v| echo(v).to_lowercase()).unwrap_or_default(),
-            Err(error) => {
-                errors.extend(problems_of(error).into_iter().map(|p| (name, p)));
-                String::new()
-            }
-        };
+    let one = |name: &'static str, errors: &mut Errors| match params.single(name) {
+        Ok(value) => value.map(|v| echo(v).to_lowercase()).unwrap_or_default(),
+        Err(error) => {
+            errors.extend(error.into_problems().into_iter().map(|p| (name, p)));
+            String::new()
+        }
+    };
     let errors = &mut form.errors;
     form.program = one("program", errors);
     form.goal = one("goal", errors);
@@ -113,13 +92,6 @@ pub const FIELDS: &[&str] = &[
     "minutes",
 ];
 
-fn problems_of(error: AppError) -> Vec<String> {
-    match error {
-        AppError::BadRequest(problems) => problems,
-        other => vec![other.to_string()],
-    }
-}
-
 fn echo(value: &str) -> String {
     match value.char_indices().nth(MAX_ECHO) {
         Some((cut, _)) => format!("{}…", &value[..cut]),
@@ -129,37 +101,8 @@ fn echo(value: &str) -> String {
 
 /// Checks every field, recording problems in the form; the input if all are valid.
 fn check(form: &mut PlanForm, programs: &[Program], equipment: &[Equipment]) -> Option<PlanInput> {
-    let mut errors = Vec::new();
-    let goal = pick(
-        &form.goal,
-        "goal",
-        Goal::General,
-        Goal::from_slug,
-        &slugs(Goal::ALL.iter().map(|g| g.slug())),
-        &mut errors,
-    );
-    let level = pick(
-        &form.level,
-        "level",
-        Level::Beginner,
-        Level::from_slug,
-        &slugs(Level::ALL.iter().map(|l| l.slug())),
-        &mut errors,
-    );
-    let program = match form.program.as_str() {
-        "" | "auto" => goal
-            .zip(level)
-            .map(|(goal, level)| ProgramChoice::Auto { goal, level }),
-        slug if programs.iter().any(|p| p.slug == slug) => {
-            Some(ProgramChoice::Named(slug.to_string()))
-        }
-        slug => {
-            let mut valid = vec!["auto"];
-            valid.extend(programs.iter().map(|p| p.slug.as_str()));
-            errors.push(("program", unknown_value("programme", slug, &valid)));
-            None
-        }
-    };
+    let mut errors = Errors::new();
+    let program = program_choice(form, programs, &mut errors);
     let place = pick(
         &form.place,
         "place",
@@ -172,7 +115,78 @@ fn check(form: &mut PlanForm, programs: &[Program], equipment: &[Equipment]) -> 
     for item in form.equipment.iter().filter(|e| !kit.contains(&e.as_str())) {
         errors.push(("equipment", unknown_value("equipment", item, &kit)));
     }
-    let days = weekdays("days", &form.days, &mut errors);
+    let week = running_week(form, &mut errors);
+    let (start, race) = plan_dates(form, &mut errors);
+    let sessions = number(
+        "sessions",
+        &form.sessions,
+        u32::from(*SESSIONS_PER_WEEK.start()),
+        u32::from(*SESSIONS_PER_WEEK.end()),
+        &mut errors,
+    );
+    let minutes = number(
+        "minutes",
+        &form.minutes,
+        u32::from(*MINUTES_PER_SESSION.start()),
+        u32::from(*MINUTES_PER_SESSION.end()),
+        &mut errors,
+    );
+    form.errors.extend(errors);
+    let mut equipment_owned = form.equipment.clone();
+    equipment_owned.sort();
+    Some(PlanInput {
+        program: program?,
+        place: place?,
+        equipment: equipment_owned,
+        week,
+        start: start?,
+        race,
+        sessions: sessions?.map_or(2, |n| n as u8),
+        minutes: minutes?.map(|n| n as u16),
+    })
+}
+
+/// A named programme, or `auto` with a goal and a level.
+fn program_choice(
+    form: &PlanForm,
+    programs: &[Program],
+    errors: &mut Errors,
+) -> Option<ProgramChoice> {
+    let goal = pick(
+        &form.goal,
+        "goal",
+        Goal::General,
+        Goal::from_slug,
+        &slugs(Goal::ALL.iter().map(|g| g.slug())),
+        errors,
+    );
+    let level = pick(
+        &form.level,
+        "level",
+        Level::Beginner,
+        Level::from_slug,
+        &slugs(Level::ALL.iter().map(|l| l.slug())),
+        errors,
+    );
+    match form.program.as_str() {
+        "" | "auto" => goal
+            .zip(level)
+            .map(|(goal, level)| ProgramChoice::Auto { goal, level }),
+        slug if programs.iter().any(|p| p.slug == slug) => {
+            Some(ProgramChoice::Named(slug.to_string()))
+        }
+        slug => {
+            let mut valid = vec!["auto"];
+            valid.extend(programs.iter().map(|p| p.slug.as_str()));
+            errors.push(("program", unknown_value("programme", slug, &valid)));
+            None
+        }
+    }
+}
+
+/// The running week: strength days, long run, hard and rest days.
+fn running_week(form: &PlanForm, errors: &mut Errors) -> RunningWeek {
+    let days = weekdays("days", &form.days, errors);
     if form.days.is_empty() {
         errors.push((
             "days",
@@ -182,12 +196,20 @@ fn check(form: &mut PlanForm, programs: &[Program], equipment: &[Equipment]) -> 
     }
     let long_run = match form.long_run.as_str() {
         "" => None,
-        text => weekdays("long_run", &[text.to_string()], &mut errors)
+        text => weekdays("long_run", &[text.to_string()], errors)
             .first()
             .copied(),
     };
-    let hard = weekdays("hard", &form.hard, &mut errors);
-    let rest = weekdays("rest", &form.rest, &mut errors);
+    RunningWeek {
+        days,
+        long_run,
+        hard: weekdays("hard", &form.hard, errors),
+        rest: weekdays("rest", &form.rest, errors),
+    }
+}
+
+/// The start (required) and the race (optional, after the start, within a year).
+fn plan_dates(form: &PlanForm, errors: &mut Errors) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let start = match form.start.as_str() {
         "" => {
             errors.push((
@@ -207,40 +229,9 @@ fn check(form: &mut PlanForm, programs: &[Program], equipment: &[Equipment]) -> 
             .ok(),
     };
     if let (Some(start), Some(race)) = (start, race) {
-        check_race(start, race, &mut errors);
+        check_race(start, race, errors);
     }
-    let sessions = number(
-        "sessions",
-        &form.sessions,
-        1,
-        u32::from(MAX_SESSIONS),
-        &mut errors,
-    );
-    let minutes = number(
-        "minutes",
-        &form.minutes,
-        u32::from(MIN_MINUTES),
-        u32::from(MAX_MINUTES),
-        &mut errors,
-    );
-    form.errors.extend(errors);
-    let mut equipment_owned = form.equipment.clone();
-    equipment_owned.sort();
-    Some(PlanInput {
-        program: program?,
-        place: place?,
-        equipment: equipment_owned,
-        week: RunningWeek {
-            days,
-            long_run,
-            hard,
-            rest,
-        },
-        start: start?,
-        race,
-        sessions: sessions?.map_or(2, |n| n as u8),
-        minutes: minutes?.map(|n| n as u16),
-    })
+    (start, race)
 }
 
 fn slugs<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -254,7 +245,7 @@ fn pick<T>(
     default: T,
     parse: impl Fn(&str) -> Option<T>,
     valid: &[&str],
-    errors: &mut Vec<(&'static str, String)>,
+    errors: &mut Errors,
 ) -> Option<T> {
     if text.is_empty() {
         return Some(default);
@@ -266,25 +257,14 @@ fn pick<T>(
     value
 }
 
-fn weekdays(
-    field: &'static str,
-    values: &[String],
-    errors: &mut Vec<(&'static str, String)>,
-) -> Vec<Weekday> {
-    let valid: Vec<&str> = WEEKDAYS.iter().map(|(v, _)| *v).collect();
-    let mut days: Vec<Weekday> = Vec::new();
-    for value in values {
-        match weekday(value) {
-            Some(day) => days.push(day),
-            None => errors.push((field, unknown_value("day", value, &valid))),
-        }
-    }
-    days.sort_by_key(Weekday::num_days_from_monday);
-    days.dedup();
+/// Weekdays of one field; each unknown value is a problem of that field.
+fn weekdays(field: &'static str, values: &[String], errors: &mut Errors) -> Vec<Weekday> {
+    let (days, problems) = crate::params::weekdays(values);
+    errors.extend(problems.into_iter().map(|p| (field, p)));
     days
 }
 
-fn check_race(start: NaiveDate, race: NaiveDate, errors: &mut Vec<(&'static str, String)>) {
+fn check_race(start: NaiveDate, race: NaiveDate, errors: &mut Errors) {
     if race <= start {
         errors.push(("race", format!("race {race} is not after the start ({start}): the plan ends the day before the race.")));
     } else if race - start > Duration::days(MAX_RACE_DAYS) {
@@ -298,7 +278,7 @@ fn number(
     text: &str,
     min: u32,
     max: u32,
-    errors: &mut Vec<(&'static str, String)>,
+    errors: &mut Errors,
 ) -> Option<Option<u32>> {
     if text.is_empty() {
         return Some(None);
@@ -326,7 +306,7 @@ pub fn filled(input: &PlanInput, programs: &[Program], equipment: &[Equipment]) 
 
 /// The query that names a valid plan: fixed order, lists sorted, defaults written out.
 pub fn canonical_query(input: &PlanInput) -> String {
-    let day = |d: &Weekday| WEEKDAYS[d.num_days_from_monday() as usize].0;
+    let day = |d: &Weekday| weekday_slug(*d);
     let days = |list: &[Weekday]| list.iter().map(day).collect::<Vec<_>>().join(",");
     let mut query = form_urlencoded::Serializer::new(String::new());
     match &input.program {

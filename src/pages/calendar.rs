@@ -6,11 +6,13 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use icalendar::{Calendar, Component, Event, EventLike};
 
+use super::Pages;
+use crate::db::{ExerciseFilter, queries};
+use crate::domain::labels::WEEKDAYS;
 use crate::domain::planner::Plan;
-use crate::domain::{Dose, Exercise, Program};
+use crate::domain::{Exercise, Prescription, Program, find_exercise};
 use crate::error::AppError;
-use crate::query::{QueryParams, unknown_value};
-use crate::views::WEEKDAYS;
+use crate::params::{QueryParams, parse_date, weekdays};
 
 /// A validated request for a program calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,15 +39,8 @@ impl CalendarRequest {
             }
             Err(_) => None,
         };
-        let mut days = Vec::new();
-        let valid: Vec<&str> = WEEKDAYS.iter().map(|(v, _)| *v).collect();
-        for day in params.list("days") {
-            match weekday(&day) {
-                Some(d) => days.push(d),
-                None => problems.push(unknown_value("day", &day, &valid)),
-            }
-        }
-        days.sort_by_key(Weekday::num_days_from_monday);
+        let (days, mut unknown) = weekdays(&params.list("days"));
+        problems.append(&mut unknown);
         if days.len() < min_days && problems.is_empty() {
             problems.push(format!(
                 "days: choose at least {min_days} training day{} (for example days={}).",
@@ -60,42 +55,12 @@ impl CalendarRequest {
     }
 }
 
-/// The years a date may fall in: ample for any training plan, and far from the end of
-/// chrono's calendar, so adding a plan's weeks to a date can never overflow.
-pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
-
-/// A calendar date typed as `YYYY-MM-DD` in [`DATE_YEARS`]; impossible dates such as
-/// 2027-02-30 are errors.
-pub fn parse_date(name: &str, text: &str) -> Result<NaiveDate, String> {
-    // chrono's `%Y` also takes a sign and more digits (`+262142-12-31`); the length rules
-    // those out.
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| text.len() == "YYYY-MM-DD".len())
-        .ok_or_else(|| format!("{name} \"{text}\" is not a real date in the form YYYY-MM-DD."))?;
-    if DATE_YEARS.contains(&date.year()) {
-        Ok(date)
-    } else {
-        Err(format!(
-            "{name} \"{text}\" is outside the years {} to {}.",
-            DATE_YEARS.start(),
-            DATE_YEARS.end()
-        ))
-    }
-}
-
 /// `count` days spread over the week, in week order, for an example such as `mon,wed,fri`.
 fn example_days(count: usize) -> String {
     const SPREAD: [&str; 7] = ["mon", "wed", "fri", "sun", "tue", "thu", "sat"];
     let mut days: Vec<&str> = SPREAD.iter().take(count.max(1)).copied().collect();
     days.sort_by_key(|day| WEEKDAYS.iter().position(|(v, _)| v == day));
     days.join(",")
-}
-
-/// A weekday from its query value (`mon` ... `sun`).
-pub fn weekday(slug: &str) -> Option<Weekday> {
-    let index = WEEKDAYS.iter().position(|(v, _)| *v == slug)?;
-    Weekday::try_from(index as u8).ok()
 }
 
 /// Dates of each session. Week `w` is the seven days from `start + 7w`; each chosen
@@ -118,8 +83,29 @@ pub fn session_dates(
         .collect()
 }
 
+impl Pages {
+    /// `/programs/{slug}.ics?start=...&days=...`: the programme's sessions as events.
+    pub fn program_calendar(&self, slug: &str, query: &str) -> Result<String, AppError> {
+        let (program, exercises) = self.db.with(|conn| {
+            Ok((
+                queries::program(conn, slug)?,
+                queries::exercises(conn, &ExerciseFilter::default())?,
+            ))
+        })?;
+        let program = program.ok_or(AppError::NotFound)?;
+        let params = QueryParams::parse(query)?;
+        let request = CalendarRequest::parse(&params, program.most_sessions_per_week().max(1))?;
+        Ok(programme_ics(
+            &program,
+            &exercises,
+            &request,
+            &self.public_url,
+        ))
+    }
+}
+
 /// The program as an iCalendar file.
-pub fn program_calendar(
+fn programme_ics(
     program: &Program,
     exercises: &[Exercise],
     request: &CalendarRequest,
@@ -130,12 +116,12 @@ pub fn program_calendar(
     let mut calendar = Calendar::new();
     calendar.name(&program.title);
     for (w, (week, week_dates)) in program.weeks.iter().zip(&dates).enumerate() {
-        let url = format!("{site}/programs/{}/week/{}", program.slug, w + 1);
+        let url = format!("{site}{}", program.week_url(w + 1));
         for (s, (session, date)) in week.sessions.iter().zip(week_dates).enumerate() {
             let lines: Vec<String> = session
                 .items
                 .iter()
-                .map(|item| item_line(exercises, &item.exercise, &item.dose, item.rest, item.rpe))
+                .map(|item| item_line(exercises, item))
                 .collect();
             let description = format!(
                 "{}\n{}\n\nWarm up first. Full plan: {url}",
@@ -164,12 +150,15 @@ fn day_after(date: NaiveDate) -> NaiveDate {
 }
 
 /// One exercise as a line of an event's description.
-fn item_line(exercises: &[Exercise], slug: &str, dose: &Dose, rest: u32, rpe: u8) -> String {
-    let name = exercises
-        .iter()
-        .find(|e| e.slug == slug)
-        .map_or(slug, |e| e.name.as_str());
-    format!("- {name}: {}, rest {rest} s, RPE {rpe}", dose.label())
+fn item_line(exercises: &[Exercise], item: &impl Prescription) -> String {
+    let slug = item.exercise();
+    let name = find_exercise(exercises, slug).map_or(slug, |e| e.name.as_str());
+    format!(
+        "- {name}: {}, rest {} s, RPE {}",
+        item.dose().label(),
+        item.rest(),
+        item.rpe()
+    )
 }
 
 /// A built plan as an iCalendar file. `key` identifies the request (a hash of its
@@ -194,7 +183,7 @@ pub fn plan_calendar(
             let lines: Vec<String> = session
                 .items
                 .iter()
-                .map(|item| item_line(exercises, &item.exercise, &item.dose, item.rest, item.rpe))
+                .map(|item| item_line(exercises, item))
                 .collect();
             let description = format!(
                 "Week {}: {} ({})\n{}\n\nWarm up first. Full plan: {url}",

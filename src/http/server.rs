@@ -1,22 +1,21 @@
-//! Builds the application: content to database to rendered pages, then an HTTP server
-//! on a listener, bound here or handed over by a supervisor ([`inherited_listener`]).
-//! Tests call [`Application::build`] with port 0 and read [`Application::port`].
-//! Stopping is [`crate::shutdown`]'s concern.
+//! Builds the application: a [`Site`] from the content, then an HTTP server on a
+//! listener, bound here or handed over by a supervisor ([`inherited_listener`]). Tests
+//! call [`Application::build`] with port 0 and read [`Application::port`]. Stopping is
+//! [`super::shutdown`]'s concern.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use actix_web::dev::Server;
-use actix_web::middleware::DefaultHeaders;
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
-use crate::content;
-use crate::db::Database;
-use crate::shutdown::{self, Draining, Shutdown, Signals};
-use crate::state::AppState;
+use super::headers::security_headers;
+use super::shutdown::{self, Draining, Shutdown, Signals};
+use super::site::Site;
+use crate::pages::Source;
 
 /// Everything `serve` needs, read once by the CLI.
 #[derive(Debug, Clone)]
@@ -32,6 +31,31 @@ pub struct Settings {
     /// Compress every page in the background right after start-up (off in tests, which
     /// only ask for uncompressed bodies).
     pub warm: bool,
+}
+
+impl Settings {
+    /// Serving `content` with its database at `db` on a free loopback port, one worker,
+    /// nothing warmed, at a fixed public address: what tests and tools start.
+    pub fn local(content: impl Into<PathBuf>, db: impl Into<PathBuf>) -> Self {
+        Self {
+            addr: "127.0.0.1:0".into(),
+            content: content.into(),
+            db: db.into(),
+            public_url: Some("https://runstrong.example".into()),
+            hsts: false,
+            workers: Some(1),
+            warm: false,
+        }
+    }
+
+    /// Where the site comes from, served at `url` unless a public URL is set.
+    fn source(&self, url: &str) -> Source {
+        Source {
+            content: self.content.clone(),
+            db: self.db.clone(),
+            public_url: self.public_url.clone().unwrap_or_else(|| url.to_string()),
+        }
+    }
 }
 
 pub struct Application {
@@ -53,60 +77,6 @@ pub fn inherited_listener() -> anyhow::Result<Option<TcpListener>> {
         .context("the socket passed in LISTEN_FDS is not a listening TCP socket")
 }
 
-/// Headers on every response, pages, assets and errors alike.
-pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-    font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
-    frame-ancestors 'none'";
-
-/// Headers on every response, pages, assets and errors alike. Tests and the fuzzer
-/// check for exactly these.
-pub const SECURITY_HEADERS: &[(&str, &str)] = &[
-    ("Content-Security-Policy", CSP),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "strict-origin-when-cross-origin"),
-    (
-        "Permissions-Policy",
-        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-    ),
-    ("X-Frame-Options", "DENY"),
-    ("Cross-Origin-Opener-Policy", "same-origin"),
-];
-
-fn security_headers(hsts: bool) -> DefaultHeaders {
-    let headers = SECURITY_HEADERS
-        .iter()
-        .fold(DefaultHeaders::new(), |headers, pair| headers.add(*pair));
-    if hsts {
-        headers.add((
-            "Strict-Transport-Security",
-            "max-age=31536000; includeSubDomains",
-        ))
-    } else {
-        headers
-    }
-}
-
-/// Validates content, builds the database and renders every static page.
-pub fn prepare(settings: &Settings, public_url: String) -> anyhow::Result<AppState> {
-    let started = Instant::now();
-    let content = content::load(&settings.content)
-        .map_err(|errors| anyhow::anyhow!("{errors}"))
-        .context("content has errors")?;
-    let loaded = started.elapsed();
-    let db = Database::build(&settings.db, &content)?;
-    let imported = started.elapsed();
-    crate::views::set_site_url(&public_url);
-    let state = AppState::new(db, public_url).map_err(|e| anyhow::anyhow!("{e}"))?;
-    tracing::info!(
-        content_ms = loaded.as_millis(),
-        database_ms = (imported - loaded).as_millis(),
-        pages_ms = (started.elapsed() - imported).as_millis(),
-        pages = state.pages.len(),
-        "site prepared"
-    );
-    Ok(state)
-}
-
 impl Application {
     /// Binds `settings.addr`, then [`Self::build_on`].
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
@@ -119,15 +89,11 @@ impl Application {
     pub fn build_on(listener: TcpListener, settings: Settings) -> anyhow::Result<Self> {
         let local = listener.local_addr()?;
         let url = format!("http://{local}");
-        let public_url = settings.public_url.clone().unwrap_or_else(|| url.clone());
-        let state = web::Data::new(prepare(
-            &settings,
-            public_url.trim_end_matches('/').to_string(),
-        )?);
+        let state = web::Data::new(Site::build(&settings.source(&url))?);
         if settings.warm {
-            let pages = state.clone();
+            let site = state.clone();
             // One thread, so the warm-up never takes both cores from live requests.
-            std::thread::spawn(move || pages.pages.warm(1));
+            std::thread::spawn(move || site.store.warm(1));
         }
         let hsts = settings.hsts;
         let draining = web::Data::new(Draining::default());
@@ -136,13 +102,13 @@ impl Application {
             App::new()
                 .app_data(state.clone())
                 .app_data(flag.clone())
-                .wrap(actix_web::middleware::from_fn(crate::limits::enforce))
+                .wrap(actix_web::middleware::from_fn(super::limits::enforce))
                 .wrap(security_headers(hsts))
                 .wrap(actix_web::middleware::from_fn(
                     shutdown::close_when_draining,
                 ))
                 .wrap(TracingLogger::default())
-                .configure(crate::routes::configure)
+                .configure(super::routes::configure)
         })
         .listen(listener)?
         // Signals are handled by `shutdown::Signals`, which drains before stopping.
@@ -180,7 +146,7 @@ impl Application {
         self.server.await
     }
 
-    /// Serves until SIGTERM or SIGINT, then drains (see [`crate::shutdown`]).
+    /// Serves until SIGTERM or SIGINT, then drains (see [`super::shutdown`]).
     pub async fn run_until_signalled(self, signals: Signals) -> std::io::Result<()> {
         actix_web::rt::spawn(signals.drain_on_signal(self.shutdown()));
         self.server.await

@@ -1,0 +1,164 @@
+//! Page builders: each reads what a page needs from the database and fills its view
+//! ([`crate::views`]). [`Pages`] owns the database and knows the public address of the
+//! site, so every page gets its canonical URL without a global.
+//!
+//! Pages that depend only on `content/` are rendered once by [`Pages::render_static`];
+//! pages that take query parameters are listed in [`live::LIVE_PAGES`] and rendered per
+//! request by [`Pages::live`]. The same builders serve both, so a page looks the same
+//! whichever way it was made.
+
+pub mod api;
+pub mod articles;
+pub mod calendar;
+pub mod equipment;
+pub mod exercises;
+pub mod feeds;
+pub mod live;
+pub mod muscles;
+pub mod plan;
+pub mod programs;
+pub mod search;
+pub mod selfcheck;
+pub mod weeks;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use askama::Template;
+
+use crate::db::{Database, DbError};
+use crate::error::AppError;
+use crate::views::PageMeta;
+
+pub const HTML: &str = "text/html; charset=utf-8";
+pub const CALENDAR: &str = "text/calendar; charset=utf-8";
+
+/// Where a site comes from and where it is served.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The folder of articles, exercises, muscles, equipment and programmes.
+    pub content: PathBuf,
+    /// The SQLite file built from it.
+    pub db: PathBuf,
+    /// Absolute URL the site is served at, without a trailing slash.
+    pub public_url: String,
+}
+
+/// The page builder of one site: its database and its public address.
+pub struct Pages {
+    db: Database,
+    public_url: String,
+    /// Pages answered per request carry a notice that they are a saved copy (the export).
+    saved_copies: bool,
+    /// Time spent reading the content and building the database.
+    loaded_in: (Duration, Duration),
+}
+
+/// A rendered page or document and the path it is served at.
+pub struct RenderedPage {
+    pub path: String,
+    pub content_type: &'static str,
+    pub body: String,
+}
+
+impl RenderedPage {
+    pub fn is_html(&self) -> bool {
+        self.content_type == HTML
+    }
+}
+
+impl From<DbError> for AppError {
+    fn from(error: DbError) -> Self {
+        Self::Internal(error.into())
+    }
+}
+
+impl Pages {
+    /// Reads and validates the content, then builds its database.
+    pub fn open(source: &Source) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        let content = crate::content::load(&source.content)
+            .map_err(|errors| anyhow::anyhow!("{errors}"))
+            .context("content has errors")?;
+        let loaded = started.elapsed();
+        let db = Database::build(&source.db, &content)?;
+        Ok(Self {
+            db,
+            public_url: source.public_url.trim_end_matches('/').to_string(),
+            saved_copies: false,
+            loaded_in: (loaded, started.elapsed() - loaded),
+        })
+    }
+
+    /// Marks pages answered per request as saved copies, for the static export.
+    pub fn as_saved_copies(mut self) -> Self {
+        self.saved_copies = true;
+        self
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
+    /// Time spent reading the content, and building the database.
+    pub fn loaded_in(&self) -> (Duration, Duration) {
+        self.loaded_in
+    }
+
+    /// Every page and document whose content depends only on `content/`.
+    pub fn render_static(&self) -> Result<Vec<RenderedPage>, AppError> {
+        let mut pages = self.articles()?;
+        pages.extend(self.exercise_pages()?);
+        pages.extend(self.muscle_pages()?);
+        pages.extend(self.program_pages()?);
+        pages.extend(self.equipment_pages()?);
+        pages.push(page(
+            "/404.html",
+            &crate::error::error_page(&AppError::NotFound),
+        )?);
+        pages.extend(self.feeds(&pages)?);
+        pages.extend(self.api()?);
+        Ok(pages)
+    }
+
+    /// What the layout needs for the page at `path`, with its canonical URL.
+    fn meta(
+        &self,
+        title: impl Into<String>,
+        description: impl Into<String>,
+        path: impl Into<String>,
+        section: &'static str,
+    ) -> PageMeta {
+        PageMeta::new(title, description, path, section).at(&self.public_url)
+    }
+
+    /// [`Self::meta`] for a page only the live server can answer fully: in the export it
+    /// says where the live version is.
+    fn live_meta(
+        &self,
+        title: impl Into<String>,
+        description: impl Into<String>,
+        path: impl Into<String>,
+        section: &'static str,
+    ) -> PageMeta {
+        let mut meta = self.meta(title, description, path, section);
+        if self.saved_copies {
+            let live = meta.path.split('?').next().unwrap_or_default();
+            meta.notice = Some(format!(
+                "This is a saved copy. For live results with your own choices, use {}{live}",
+                self.public_url
+            ));
+        }
+        meta
+    }
+}
+
+/// An HTML page at `path`.
+fn page(path: impl Into<String>, template: &impl Template) -> Result<RenderedPage, AppError> {
+    Ok(RenderedPage {
+        path: path.into(),
+        content_type: HTML,
+        body: template.render()?,
+    })
+}
