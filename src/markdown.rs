@@ -45,71 +45,95 @@ pub fn render(markdown: &str, links: &dyn LinkResolver) -> (Rendered, Vec<LinkPr
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_FOOTNOTES;
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
-
     let events: Vec<(Event, usize)> = Parser::new_ext(markdown, options)
         .into_offset_iter()
         .map(|(event, range)| (event, range.start))
         .collect();
-
-    let mut problems = Vec::new();
-    let mut toc = Vec::new();
-    let mut used_ids = HashSet::new();
-    let mut words = 0;
-    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut pass = Pass {
+        links,
+        line_starts: std::iter::once(0)
+            .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
+        problems: Vec::new(),
+        toc: Vec::new(),
+        used_ids: HashSet::new(),
+        words: 0,
+        out: Vec::with_capacity(events.len()),
+    };
     let mut index = 0;
     while index < events.len() {
-        let (event, offset) = &events[index];
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                let end = heading_end(&events, index);
-                let title = heading_text(&events[index + 1..end]);
-                let id = unique_id(&slugify(&title), &mut used_ids);
-                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                    toc.push(TocEntry {
-                        level: *level as u8,
-                        id: id.clone(),
-                        title: title.clone(),
-                    });
+        index = match &events[index].0 {
+            Event::Start(Tag::Heading { level, .. }) => pass.heading(*level, &events, index),
+            event => {
+                if let Event::Text(text) = event {
+                    pass.words += count_words(text);
                 }
-                words += count_words(&title);
-                out.push(Event::Start(Tag::Heading {
-                    level: *level,
-                    id: Some(CowStr::from(id)),
-                    classes: Vec::new(),
-                    attrs: Vec::new(),
-                }));
-                for (inner, inner_offset) in &events[index + 1..end] {
-                    out.push(rewrite_link(
-                        inner,
-                        *inner_offset,
-                        links,
-                        &line_of,
-                        &mut problems,
-                    ));
-                }
-                out.push(Event::End(TagEnd::Heading(*level)));
-                index = end + 1;
-                continue;
+                pass.push(&events[index]);
+                index + 1
             }
-            Event::Text(text) => words += count_words(text),
-            _ => {}
-        }
-        out.push(rewrite_link(event, *offset, links, &line_of, &mut problems));
-        index += 1;
+        };
     }
-
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, out.into_iter());
+    html::push_html(&mut unsafe_html, pass.out.into_iter());
     let rendered = Rendered {
         html: sanitise(&unsafe_html),
-        toc,
-        words,
+        toc: pass.toc,
+        words: pass.words,
     };
-    (rendered, problems)
+    (rendered, pass.problems)
+}
+
+/// One rendering pass: the events written so far and what was learnt on the way.
+struct Pass<'a, 'e> {
+    links: &'a dyn LinkResolver,
+    /// Byte offset of the start of each line, for problem line numbers.
+    line_starts: Vec<usize>,
+    problems: Vec<LinkProblem>,
+    toc: Vec<TocEntry>,
+    used_ids: HashSet<String>,
+    words: usize,
+    out: Vec<Event<'e>>,
+}
+
+impl<'e> Pass<'_, 'e> {
+    /// Writes an event, with internal links rewritten.
+    fn push(&mut self, (event, offset): &(Event<'e>, usize)) {
+        let line = self.line_starts.partition_point(|&start| start <= *offset);
+        let rewritten = rewrite_link(event, line, self.links, &mut self.problems);
+        self.out.push(rewritten);
+    }
+
+    /// Writes the heading starting at `events[index]` with a unique id, adds `##` and
+    /// `###` headings to the table of contents, and returns the index after it.
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        events: &[(Event<'e>, usize)],
+        index: usize,
+    ) -> usize {
+        let end = heading_end(events, index);
+        let title = heading_text(&events[index + 1..end]);
+        let id = unique_id(&slugify(&title), &mut self.used_ids);
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+            self.toc.push(TocEntry {
+                level: level as u8,
+                id: id.clone(),
+                title: title.clone(),
+            });
+        }
+        self.words += count_words(&title);
+        self.out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes: Vec::new(),
+            attrs: Vec::new(),
+        }));
+        for inner in &events[index + 1..end] {
+            self.push(inner);
+        }
+        self.out.push(Event::End(TagEnd::Heading(level)));
+        end + 1
+    }
 }
 
 fn heading_end(events: &[(Event, usize)], start: usize) -> usize {
@@ -131,9 +155,8 @@ fn heading_text(events: &[(Event, usize)]) -> String {
 
 fn rewrite_link<'a>(
     event: &Event<'a>,
-    offset: usize,
+    line: usize,
     links: &dyn LinkResolver,
-    line_of: &dyn Fn(usize) -> usize,
     problems: &mut Vec<LinkProblem>,
 ) -> Event<'a> {
     let Event::Start(Tag::Link {
@@ -154,7 +177,7 @@ fn rewrite_link<'a>(
         Some(url) => format!("{url}#{fragment}"),
         None => {
             problems.push(LinkProblem {
-                line: line_of(offset),
+                line,
                 message: format!("broken internal link `{dest_url}`: no such content file"),
             });
             "#".to_string()

@@ -39,6 +39,24 @@ pub fn range(
     n
 }
 
+/// A `{what}_min` and `{what}_max` pair: each within `range`, the maximum not below the
+/// minimum.
+pub fn bounds(
+    file: &SourceFile,
+    (min, max): (&Spanned<u32>, &Spanned<u32>),
+    range: std::ops::RangeInclusive<u32>,
+    what: &str,
+    errors: &mut ContentErrors,
+) -> (u32, u32) {
+    let (lo, hi) = (*range.start(), *range.end());
+    let low = self::range(file, min, lo, hi, &format!("{what}_min"), errors);
+    let high = self::range(file, max, lo, hi, &format!("{what}_max"), errors);
+    if high < low {
+        errors.push(file.error_at(&max.span(), format!("{what}_max is lower than {what}_min")));
+    }
+    (low, high)
+}
+
 /// Reports an empty string at its line and returns it trimmed.
 pub fn text(
     file: &SourceFile,

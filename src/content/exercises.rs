@@ -5,6 +5,7 @@ use toml::Spanned;
 
 use super::check;
 use super::slug_override_from_field;
+use super::source::SourceFile;
 use super::{ContentErrors, Index, Parsed, final_slug};
 use crate::domain::{Category, Exercise, Impact, Level, Plyometric};
 
@@ -64,13 +65,9 @@ pub fn validate(
     list
 }
 
-fn one(page: &Parsed<Front>, index: &Index, errors: &mut ContentErrors) -> Exercise {
-    let (file, f) = (&page.file, &page.front);
-    let slug = final_slug(page);
-    if f.primary.get_ref().is_empty() {
-        errors.push(file.error_at(&f.primary.span(), "primary must name at least one muscle"));
-    }
-    let plyometric = match (f.category, f.impact, &f.contacts) {
+/// What only jumping drills have: `impact` and `contacts`, both required there.
+fn plyometric(file: &SourceFile, f: &Front, errors: &mut ContentErrors) -> Option<Plyometric> {
+    match (f.category, f.impact, &f.contacts) {
         (Category::Plyometric, Some(impact), Some(contacts)) => Some(Plyometric {
             impact,
             contacts: check::range(file, contacts, 0, 100, "contacts", errors),
@@ -84,7 +81,16 @@ fn one(page: &Parsed<Front>, index: &Index, errors: &mut ContentErrors) -> Exerc
             errors.push(file.error("only plyometric exercises have `impact` and `contacts`"));
             None
         }
-    };
+    }
+}
+
+fn one(page: &Parsed<Front>, index: &Index, errors: &mut ContentErrors) -> Exercise {
+    let (file, f) = (&page.file, &page.front);
+    let slug = final_slug(page);
+    if f.primary.get_ref().is_empty() {
+        errors.push(file.error_at(&f.primary.span(), "primary must name at least one muscle"));
+    }
+    let plyometric = plyometric(file, f, errors);
     let links = |values: &[Spanned<String>], errors: &mut ContentErrors| {
         for value in values {
             if value.get_ref() == &slug {

@@ -90,44 +90,20 @@ fn one(
     errors: &mut ContentErrors,
 ) -> Program {
     let (file, f) = (&page.file, &page.front);
-    let (fewest, most) = (
-        u32::from(*SESSIONS_PER_WEEK.start()),
-        u32::from(*SESSIONS_PER_WEEK.end()),
-    );
-    let sessions_min = check::range(file, &f.sessions_min, fewest, most, "sessions_min", errors);
-    let sessions_max = check::range(file, &f.sessions_max, fewest, most, "sessions_max", errors);
-    if sessions_max < sessions_min {
-        errors.push(file.error_at(
-            &f.sessions_max.span(),
-            "sessions_max is lower than sessions_min",
-        ));
-    }
-    let (shortest, longest) = (
-        u32::from(*MINUTES_PER_SESSION.start()),
-        u32::from(*MINUTES_PER_SESSION.end()),
-    );
-    let minutes_min = check::range(
+    let (sessions_min, sessions_max) = check::bounds(
         file,
-        &f.minutes_min,
-        shortest,
-        longest,
-        "minutes_min",
+        (&f.sessions_min, &f.sessions_max),
+        u32::from(*SESSIONS_PER_WEEK.start())..=u32::from(*SESSIONS_PER_WEEK.end()),
+        "sessions",
         errors,
     );
-    let minutes_max = check::range(
+    let (minutes_min, minutes_max) = check::bounds(
         file,
-        &f.minutes_max,
-        shortest,
-        longest,
-        "minutes_max",
+        (&f.minutes_min, &f.minutes_max),
+        u32::from(*MINUTES_PER_SESSION.start())..=u32::from(*MINUTES_PER_SESSION.end()),
+        "minutes",
         errors,
     );
-    if minutes_max < minutes_min {
-        errors.push(file.error_at(
-            &f.minutes_max.span(),
-            "minutes_max is lower than minutes_min",
-        ));
-    }
     let weeks_front = f.weeks.get_ref();
     if !PROGRAMME_WEEKS.contains(&weeks_front.len()) {
         errors.push(file.error_at(

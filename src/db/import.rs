@@ -1,73 +1,90 @@
-//! Writes validated content into a freshly migrated database, in one transaction.
+//! Writes validated content into a freshly created database, in one transaction.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, params};
 
 use super::search;
 use crate::content::Content;
-use crate::domain::muscles;
+use crate::domain::{Exercise, Program, muscles};
 
 pub fn all(conn: &mut Connection, content: &Content) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
-    {
-        let mut insert = tx.prepare("INSERT INTO articles (slug, title, position, updated, data) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-        for a in &content.articles {
-            insert.execute(params![a.slug, a.title, a.order, a.updated, json(a)])?;
-        }
-        let mut insert =
-            tx.prepare("INSERT INTO muscles (slug, name, position, data) VALUES (?1, ?2, ?3, ?4)")?;
-        for m in &content.muscles {
-            insert.execute(params![m.slug, m.name, muscles::order(&m.slug), json(m)])?;
-        }
-        let mut insert =
-            tx.prepare("INSERT INTO equipment (slug, name, kind, data) VALUES (?1, ?2, ?3, ?4)")?;
-        for e in &content.equipment {
-            insert.execute(params![e.slug, e.name, e.kind.slug(), json(e)])?;
-        }
-        let mut insert = tx.prepare(
-            "INSERT INTO exercises (slug, name, category, level, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        let mut muscle = tx.prepare(
-            "INSERT OR IGNORE INTO exercise_muscles (exercise, muscle, role) VALUES (?1, ?2, ?3)",
-        )?;
-        let mut kit = tx.prepare(
-            "INSERT OR IGNORE INTO exercise_equipment (exercise, equipment) VALUES (?1, ?2)",
-        )?;
-        for x in &content.exercises {
-            insert.execute(params![
-                x.slug,
-                x.name,
-                x.category.slug(),
-                x.level.slug(),
-                json(x)
-            ])?;
-            for m in &x.primary {
-                muscle.execute(params![x.slug, m, "primary"])?;
-            }
-            for m in &x.secondary {
-                muscle.execute(params![x.slug, m, "secondary"])?;
-            }
-            for e in &x.equipment {
-                kit.execute(params![x.slug, e])?;
-            }
-        }
-        let mut insert =
-            tx.prepare("INSERT INTO programs (slug, title, data) VALUES (?1, ?2, ?3)")?;
-        let mut uses = tx.prepare(
-            "INSERT OR IGNORE INTO program_exercises (program, exercise) VALUES (?1, ?2)",
-        )?;
-        for p in &content.programs {
-            insert.execute(params![p.slug, p.title, json(p)])?;
-            for week in &p.weeks {
-                for session in &week.sessions {
-                    for item in &session.items {
-                        uses.execute(params![p.slug, item.exercise])?;
-                    }
-                }
-            }
-        }
-    }
+    pages(&tx, content)?;
+    exercises(&tx, &content.exercises)?;
+    programs(&tx, &content.programs)?;
     search::index(&tx, content)?;
     tx.commit()
+}
+
+/// Articles, muscles and equipment: one row each.
+fn pages(tx: &Transaction, content: &Content) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT INTO articles (slug, title, position, updated, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for a in &content.articles {
+        insert.execute(params![a.slug, a.title, a.order, a.updated, json(a)])?;
+    }
+    let mut insert =
+        tx.prepare("INSERT INTO muscles (slug, name, position, data) VALUES (?1, ?2, ?3, ?4)")?;
+    for m in &content.muscles {
+        insert.execute(params![m.slug, m.name, muscles::order(&m.slug), json(m)])?;
+    }
+    let mut insert =
+        tx.prepare("INSERT INTO equipment (slug, name, kind, data) VALUES (?1, ?2, ?3, ?4)")?;
+    for e in &content.equipment {
+        insert.execute(params![e.slug, e.name, e.kind.slug(), json(e)])?;
+    }
+    Ok(())
+}
+
+/// Exercises, with the muscles they work and the equipment they need, for the filters.
+fn exercises(tx: &Transaction, exercises: &[Exercise]) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare(
+        "INSERT INTO exercises (slug, name, category, level, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut muscle = tx.prepare(
+        "INSERT OR IGNORE INTO exercise_muscles (exercise, muscle, role) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut kit = tx.prepare(
+        "INSERT OR IGNORE INTO exercise_equipment (exercise, equipment) VALUES (?1, ?2)",
+    )?;
+    for x in exercises {
+        insert.execute(params![
+            x.slug,
+            x.name,
+            x.category.slug(),
+            x.level.slug(),
+            json(x)
+        ])?;
+        for m in &x.primary {
+            muscle.execute(params![x.slug, m, "primary"])?;
+        }
+        for m in &x.secondary {
+            muscle.execute(params![x.slug, m, "secondary"])?;
+        }
+        for e in &x.equipment {
+            kit.execute(params![x.slug, e])?;
+        }
+    }
+    Ok(())
+}
+
+/// Programmes, with the exercises they use.
+fn programs(tx: &Transaction, programs: &[Program]) -> rusqlite::Result<()> {
+    let mut insert = tx.prepare("INSERT INTO programs (slug, title, data) VALUES (?1, ?2, ?3)")?;
+    let mut uses =
+        tx.prepare("INSERT OR IGNORE INTO program_exercises (program, exercise) VALUES (?1, ?2)")?;
+    for p in programs {
+        insert.execute(params![p.slug, p.title, json(p)])?;
+        let items = p
+            .weeks
+            .iter()
+            .flat_map(|w| &w.sessions)
+            .flat_map(|s| &s.items);
+        for item in items {
+            uses.execute(params![p.slug, item.exercise])?;
+        }
+    }
+    Ok(())
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {

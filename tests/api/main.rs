@@ -14,3 +14,4 @@ mod plan;
 mod programs;
 mod restart;
 mod robustness;
+mod structure;

@@ -14,8 +14,10 @@ use crate::db::{Database, ExerciseFilter, queries};
 use crate::domain::labels::weekday_name;
 use crate::domain::planner::input::auto_program;
 use crate::domain::planner::season::Phase;
-use crate::domain::planner::{Catalogue, Plan, PlanInput, PlanWeek, ProgramChoice, build_plan};
-use crate::domain::{Equipment, Exercise, Muscle, Program};
+use crate::domain::planner::{
+    Catalogue, Plan, PlanInput, PlanSession, PlanWeek, ProgramChoice, build_plan,
+};
+use crate::domain::{Equipment, Exercise, Muscle, Program, find_exercise};
 use crate::error::AppError;
 use crate::params::QueryParams;
 use crate::views::bodymap::BodyMap;
@@ -233,39 +235,11 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
     } else {
         ""
     };
-    let name = |slug: &str| {
-        exercises
-            .iter()
-            .find(|e| e.slug == slug)
-            .map_or_else(|| slug.to_string(), |e| e.name.clone())
-    };
     let session_views = week
         .sessions
         .iter()
         .enumerate()
-        .map(|(i, s)| SessionView {
-            name: format!(
-                "{} {}: {}, {}",
-                weekday_name(s.date.weekday()),
-                s.date.format("%-d %B"),
-                s.name,
-                s.kind.label()
-            ),
-            contacts: s.foot_contacts,
-            rows: s
-                .items
-                .iter()
-                .enumerate()
-                .map(|(r, item)| {
-                    let note = match &item.swapped_from {
-                        Some(original) => Some(format!("Instead of {}", name(original))),
-                        None => item.note.clone(),
-                    };
-                    let id = format!("w{}s{}r{}", week.number, i + 1, r + 1);
-                    row(id, item, note, exercises)
-                })
-                .collect(),
-        })
+        .map(|(i, s)| session_view(week.number, i + 1, s, exercises))
         .collect();
     WeekView {
         number: week.number,
@@ -284,6 +258,41 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
         note: Some(format!("{rest_note}{phase}{contacts}").trim().to_string())
             .filter(|n| !n.is_empty()),
         session_views,
+    }
+}
+
+/// A plan session in the week table: its day and kind, and a row per exercise (one swapped
+/// in says what it replaces).
+fn session_view(
+    week: usize,
+    number: usize,
+    session: &PlanSession,
+    exercises: &[Exercise],
+) -> SessionView {
+    SessionView {
+        name: format!(
+            "{} {}: {}, {}",
+            weekday_name(session.date.weekday()),
+            session.date.format("%-d %B"),
+            session.name,
+            session.kind.label()
+        ),
+        contacts: session.foot_contacts,
+        rows: session
+            .items
+            .iter()
+            .enumerate()
+            .map(|(r, item)| {
+                let note = match &item.swapped_from {
+                    Some(original) => Some(format!(
+                        "Instead of {}",
+                        find_exercise(exercises, original).map_or(original.as_str(), |e| &e.name)
+                    )),
+                    None => item.note.clone(),
+                };
+                row(format!("w{week}s{number}r{}", r + 1), item, note, exercises)
+            })
+            .collect(),
     }
 }
 
