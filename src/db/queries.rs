@@ -62,16 +62,8 @@ pub fn articles(conn: &Connection) -> Result<Vec<Article>, DbError> {
     )
 }
 
-pub fn article(conn: &Connection, slug: &str) -> Result<Option<Article>, DbError> {
-    record(conn, "SELECT data FROM articles WHERE slug = ?1", slug)
-}
-
 pub fn muscles(conn: &Connection) -> Result<Vec<Muscle>, DbError> {
     records(conn, "SELECT data FROM muscles ORDER BY position", &[])
-}
-
-pub fn muscle(conn: &Connection, slug: &str) -> Result<Option<Muscle>, DbError> {
-    record(conn, "SELECT data FROM muscles WHERE slug = ?1", slug)
 }
 
 pub fn exercises(conn: &Connection, filter: &ExerciseFilter) -> Result<Vec<Exercise>, DbError> {
@@ -126,10 +118,6 @@ pub fn equipment(conn: &Connection) -> Result<Vec<Equipment>, DbError> {
         "SELECT data FROM equipment ORDER BY kind DESC, name",
         &[],
     )
-}
-
-pub fn equipment_item(conn: &Connection, slug: &str) -> Result<Option<Equipment>, DbError> {
-    record(conn, "SELECT data FROM equipment WHERE slug = ?1", slug)
 }
 
 /// Exercises that need this item (what it unlocks), by name.

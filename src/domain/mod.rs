@@ -191,6 +191,11 @@ impl Program {
     pub fn print_url(&self) -> String {
         format!("{}/print", self.url())
     }
+
+    /// The programme's sessions as a calendar file (it takes `start` and `days`).
+    pub fn calendar_url(&self) -> String {
+        format!("{}.ics", self.url())
+    }
 }
 
 /// Finds an exercise by slug.

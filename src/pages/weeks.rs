@@ -18,7 +18,6 @@ pub fn row(
     let exercise = find_exercise(exercises, slug);
     RowView {
         id,
-        slug: slug.to_string(),
         href: exercise.map_or_else(
             || crate::domain::page_path("exercises", slug),
             Exercise::url,

@@ -2,8 +2,8 @@
 //! An exercise highlights its main and helping muscles; a plan week draws a heat map of
 //! the sets each muscle gets ([`BodyMap::heat`]).
 
-use crate::domain::Muscle;
 use crate::domain::muscles::MUSCLE_SLUGS;
+use crate::domain::{Muscle, page_path};
 
 pub struct BodyMap {
     /// Prefix of the SVG's element ids, unique on the page.
@@ -18,6 +18,8 @@ pub struct BodyMap {
 
 pub struct HeatEntry {
     pub slug: String,
+    /// The muscle's page.
+    pub href: String,
     pub name: String,
     /// 1 (a little) to 4 (a lot).
     pub level: u8,
@@ -67,6 +69,7 @@ impl BodyMap {
             .filter(|(_, half)| *half > 0)
             .map(|(slug, half)| HeatEntry {
                 slug: slug.clone(),
+                href: page_path("muscles", slug),
                 name: map.name(slug).to_string(),
                 level: 1 + HEAT_STEPS.iter().filter(|step| *half >= 2 * **step).count() as u8,
                 sets: sets_text(*half),
@@ -103,17 +106,20 @@ impl BodyMap {
             .map_or(slug, |(_, n)| n.as_str())
     }
 
-    pub fn primary_names(&self) -> Vec<(&str, &str)> {
-        self.primary
-            .iter()
-            .map(|s| (s.as_str(), self.name(s)))
-            .collect()
+    /// (page, name) of each main mover.
+    pub fn primary_names(&self) -> Vec<(String, &str)> {
+        self.linked(&self.primary)
     }
 
-    pub fn secondary_names(&self) -> Vec<(&str, &str)> {
-        self.secondary
+    /// (page, name) of each helping muscle.
+    pub fn secondary_names(&self) -> Vec<(String, &str)> {
+        self.linked(&self.secondary)
+    }
+
+    fn linked<'a>(&'a self, slugs: &'a [String]) -> Vec<(String, &'a str)> {
+        slugs
             .iter()
-            .map(|s| (s.as_str(), self.name(s)))
+            .map(|s| (page_path("muscles", s), self.name(s)))
             .collect()
     }
 
@@ -127,7 +133,7 @@ impl BodyMap {
                 .collect();
             return format!("Working sets this week: {}.", sets.join(", "));
         }
-        let list = |names: Vec<(&str, &str)>| {
+        let list = |names: Vec<(String, &str)>| {
             names
                 .into_iter()
                 .map(|(_, n)| n)

@@ -22,7 +22,8 @@ pub struct EquipmentPage {
 
 /// One row of the comparison table.
 pub struct GuideRow {
-    pub slug: String,
+    /// The item's page.
+    pub href: String,
     pub name: String,
     pub price: String,
     pub price_min: u32,
@@ -77,17 +78,26 @@ pub struct BudgetPage {
     pub budget: String,
     pub rule: &'static str,
     pub picks: Vec<BudgetRow>,
-    pub skipped: Vec<(String, String, String)>,
+    pub skipped: Vec<Skipped>,
     pub total: String,
     pub left: String,
     pub unlocked: usize,
 }
 
 pub struct BudgetRow {
-    pub slug: String,
+    /// The item's page.
+    pub href: String,
     pub name: String,
     pub priority: u8,
     pub price: String,
     pub unlocks: usize,
     pub per_pound: String,
+}
+
+/// An item the budget could not stretch to.
+pub struct Skipped {
+    pub href: String,
+    pub name: String,
+    /// Its lowest price.
+    pub price: String,
 }

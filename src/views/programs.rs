@@ -89,7 +89,6 @@ pub struct SessionView {
 pub struct RowView {
     /// Unique within the page: the session id and the row's position.
     pub id: String,
-    pub slug: String,
     /// The exercise's page.
     pub href: String,
     pub name: String,

@@ -4,11 +4,11 @@
 use super::alternatives_text;
 use crate::db::{ExerciseFilter, queries};
 use crate::domain::guide::{self, GuideItem};
-use crate::domain::pounds;
+use crate::domain::{page_path, pounds};
 use crate::error::AppError;
 use crate::pages::Pages;
 use crate::params::{QueryParams, unknown_value};
-use crate::views::equipment::{BudgetPage, BudgetRow, ComparePage, CompareRow};
+use crate::views::equipment::{BudgetPage, BudgetRow, ComparePage, CompareRow, Skipped};
 use crate::views::format::long_date;
 
 /// How many items the comparison shows at once.
@@ -92,7 +92,11 @@ impl Pages {
             skipped: plan
                 .skipped
                 .iter()
-                .map(|i| (i.slug.clone(), i.name.clone(), pounds(i.guide.price_min)))
+                .map(|i| Skipped {
+                    href: page_path("equipment", &i.slug),
+                    name: i.name.clone(),
+                    price: pounds(i.guide.price_min),
+                })
                 .collect(),
             total: pounds(plan.total),
             left: pounds(plan.left),
@@ -140,7 +144,7 @@ fn compare_rows(chosen: &[&GuideItem]) -> Vec<CompareRow> {
 
 fn budget_row(item: &GuideItem) -> BudgetRow {
     BudgetRow {
-        slug: item.slug.clone(),
+        href: page_path("equipment", &item.slug),
         name: item.name.clone(),
         priority: item.guide.priority,
         price: pounds(item.guide.price_min),

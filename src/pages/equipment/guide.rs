@@ -2,7 +2,7 @@
 
 use super::alternatives_text;
 use crate::domain::guide::{self, GuideItem, SortKey};
-use crate::domain::{EquipmentKind, pounds};
+use crate::domain::{EquipmentKind, page_path, pounds};
 use crate::error::AppError;
 use crate::pages::Pages;
 use crate::params::{QueryParams, unknown_value};
@@ -91,7 +91,7 @@ impl Pages {
         Ok(EquipmentPage {
             meta: self.meta(
                 "Home equipment guide",
-                "Exercise bands, resistance tubes, an aerobic step, a Swiss ball and a medicine ball compared by price, priority and the exercises each unlocks.",
+                "Home kit for runners, from exercise bands to a Swiss ball, compared by price, priority and the exercises each unlocks.",
                 "/equipment/",
                 "equipment",
             ),
@@ -116,7 +116,7 @@ impl Pages {
 
 fn guide_row(item: &GuideItem) -> GuideRow {
     GuideRow {
-        slug: item.slug.clone(),
+        href: page_path("equipment", &item.slug),
         name: item.name.clone(),
         price: item.price(),
         price_min: item.guide.price_min,
