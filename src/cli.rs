@@ -32,6 +32,9 @@ pub enum Command {
     Check(ContentArgs),
     /// Write every page and asset as static files (with .gz and .br siblings) into DIR.
     Export(ExportArgs),
+    /// Print the path of every page the site serves, one a line: the pages rendered at
+    /// start-up, and example queries of the pages rendered per request.
+    Urls(ContentArgs),
 }
 
 #[derive(Debug, Args, Clone)]

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => check(&args.content),
         Some(Command::Serve(args)) => serve(args.into()),
         Some(Command::Export(args)) => export(args),
+        Some(Command::Urls(args)) => urls(&args.content),
         None => serve(cli.serve.into()),
     }
 }
@@ -34,6 +35,29 @@ fn check(dir: &std::path::Path) -> ExitCode {
         }
         Err(errors) => {
             eprint!("{errors}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn urls(content: &std::path::Path) -> ExitCode {
+    // The database is only a build step: a temporary file, removed afterwards.
+    let db = std::env::temp_dir().join(format!("runstrong-urls-{}.db", std::process::id()));
+    let source = Source {
+        content: content.to_path_buf(),
+        db: db.clone(),
+        public_url: runstrong::cli::DEFAULT_PUBLIC_URL.to_string(),
+    };
+    let listed = runstrong::pages::Pages::open(&source)
+        .and_then(|pages| pages.urls().map_err(|error| anyhow::anyhow!("{error}")));
+    let _ = std::fs::remove_file(&db);
+    match listed {
+        Ok(urls) => {
+            println!("{}", urls.join("\n"));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("runstrong: {error:#}");
             ExitCode::FAILURE
         }
     }

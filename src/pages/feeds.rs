@@ -46,6 +46,22 @@ pub fn sitemap_paths(pages: &[RenderedPage]) -> Vec<&str> {
 }
 
 impl Pages {
+    /// Every page the site serves, as paths: the sitemap's, then the example queries of
+    /// the pages rendered per request.
+    pub fn urls(&self) -> Result<Vec<String>, AppError> {
+        let pages = self.render_static()?;
+        let mut urls: Vec<String> = sitemap_paths(&pages)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        for page in LIVE_PAGES {
+            for query in page.examples.iter().filter(|q| !q.is_empty()) {
+                urls.push(format!("{}?{query}", page.path));
+            }
+        }
+        Ok(urls)
+    }
+
     /// The sitemap (of `pages`), the feed and robots.txt.
     pub(super) fn feeds(&self, pages: &[RenderedPage]) -> Result<Vec<RenderedPage>, AppError> {
         let site = self.public_url.as_str();

@@ -232,6 +232,33 @@ async fn the_sitemap_lists_exactly_the_pages_a_crawler_finds() {
 }
 
 #[tokio::test]
+async fn every_url_the_site_lists_for_its_checks_answers() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = runstrong::pages::Source {
+        content: crate::helpers::repo_path("content"),
+        db: dir.path().join("urls.db"),
+        public_url: "https://runstrong.example".into(),
+    };
+    let urls = runstrong::pages::Pages::open(&source)
+        .expect("content builds")
+        .urls()
+        .expect("urls render");
+    let live = urls.iter().filter(|u| u.contains('?')).count();
+    assert!(live >= 8, "every live page lists an example: {live}");
+    for url in &urls {
+        app.ok(url).await;
+    }
+    let sitemap = app.ok("/sitemap.xml").await.body;
+    for url in urls.iter().filter(|u| !u.contains('?')) {
+        assert!(
+            sitemap.contains(&format!("<loc>https://runstrong.example{url}</loc>")),
+            "{url} is listed but not in the sitemap"
+        );
+    }
+}
+
+#[tokio::test]
 async fn the_feed_and_open_data_parse() {
     let app = spawn_app().await;
     let content = content();
