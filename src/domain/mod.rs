@@ -215,20 +215,29 @@ pub trait Prescription {
     fn rpe(&self) -> u8;
 }
 
-impl Prescription for SessionItem {
-    fn exercise(&self) -> &str {
-        &self.exercise
-    }
-    fn dose(&self) -> &Dose {
-        &self.dose
-    }
-    fn rest(&self) -> u32 {
-        self.rest
-    }
-    fn rpe(&self) -> u8 {
-        self.rpe
-    }
+/// Implements [`Prescription`] for a struct with `exercise`, `dose`, `rest` and `rpe`
+/// fields.
+macro_rules! prescription_from_fields {
+    ($item:ty) => {
+        impl $crate::domain::Prescription for $item {
+            fn exercise(&self) -> &str {
+                &self.exercise
+            }
+            fn dose(&self) -> &$crate::domain::Dose {
+                &self.dose
+            }
+            fn rest(&self) -> u32 {
+                self.rest
+            }
+            fn rpe(&self) -> u8 {
+                self.rpe
+            }
+        }
+    };
 }
+pub(crate) use prescription_from_fields;
+
+prescription_from_fields!(SessionItem);
 
 /// Foot contacts in a list of prescriptions: each jumping drill's contacts for the dose
 /// written, summed. Programme weeks, plan weeks and the planner's cap all count with this.

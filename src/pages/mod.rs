@@ -133,16 +133,9 @@ impl Pages {
         PageMeta::new(title, description, path, section).at(&self.public_url)
     }
 
-    /// [`Self::meta`] for a page only the live server can answer fully: in the export it
+    /// Marks `meta` as a page only the live server can answer fully: in the export it
     /// says where the live version is.
-    fn live_meta(
-        &self,
-        title: impl Into<String>,
-        description: impl Into<String>,
-        path: impl Into<String>,
-        section: &'static str,
-    ) -> PageMeta {
-        let mut meta = self.meta(title, description, path, section);
+    fn live_only(&self, mut meta: PageMeta) -> PageMeta {
         if self.saved_copies {
             let live = meta.path.split('?').next().unwrap_or_default();
             meta.notice = Some(format!(

@@ -39,7 +39,7 @@ impl Pages {
             n => format!("{n} results for \u{201c}{query}\u{201d}."),
         };
         Ok(SearchPage {
-            meta: self.live_meta(
+            meta: self.live_only(self.meta(
                 if query.is_empty() {
                     "Search".to_string()
                 } else {
@@ -48,7 +48,7 @@ impl Pages {
                 "Search runstrong's articles, exercises, programmes, muscles and equipment.",
                 "/search",
                 "search",
-            ),
+            )),
             query,
             max_chars: MAX_QUERY_CHARS,
             count_text,

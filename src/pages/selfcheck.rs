@@ -34,12 +34,12 @@ impl Pages {
         }
         let complete = answers.len() == QUESTIONS.len();
         let outcome = complete.then(|| assess(&answers));
-        let meta = self.live_meta(
+        let meta = self.live_only(self.meta(
             "Is my posterior chain weak?",
             "Five quick questions about sitting, knee and back pain, glutes and hip flexors, and what the answers suggest.",
             "/self-check",
             "",
-        );
+        ));
         (SelfCheckPage::new(meta, fields, outcome), blank || complete)
     }
 }

@@ -27,8 +27,7 @@ use self::adjust::{Kit, Swap};
 use self::season::{Phase, RaceCountdown};
 use crate::domain::muscles::{self, MUSCLE_SLUGS};
 use crate::domain::{
-    Dose, Equipment, Exercise, Prescription, Program, Session, SessionItem, Week, find_exercise,
-    foot_contacts,
+    Dose, Equipment, Exercise, Program, Session, SessionItem, Week, find_exercise, foot_contacts,
 };
 pub use input::{PlanInput, ProgramChoice, RunningWeek};
 
@@ -101,20 +100,7 @@ pub struct PlanItem {
     pub swapped_from: Option<String>,
 }
 
-impl Prescription for PlanItem {
-    fn exercise(&self) -> &str {
-        &self.exercise
-    }
-    fn dose(&self) -> &Dose {
-        &self.dose
-    }
-    fn rest(&self) -> u32 {
-        self.rest
-    }
-    fn rpe(&self) -> u8 {
-        self.rpe
-    }
-}
+crate::domain::prescription_from_fields!(PlanItem);
 
 /// What the planner reads from the content.
 pub struct Catalogue<'a> {

@@ -41,12 +41,12 @@ impl Pages {
             .collect();
         let names: Vec<String> = chosen.iter().map(|i| i.name.clone()).collect();
         Ok(ComparePage {
-            meta: self.live_meta(
+            meta: self.live_only(self.meta(
                 "Compare equipment",
                 "Home equipment for runners side by side: price, priority, uses and alternatives.",
                 format!("/equipment/compare?items={}", wanted.join(",")),
                 "equipment",
-            ),
+            )),
             caption: names.join(" compared with "),
             names,
             rows: compare_rows(&chosen),
@@ -80,12 +80,12 @@ impl Pages {
             })
             .count();
         Ok(BudgetPage {
-            meta: self.live_meta(
+            meta: self.live_only(self.meta(
                 format!("What to buy with £{}", guide::plain_pounds(budget)),
                 "Which home equipment to buy first for your budget, by priority and exercises unlocked per pound.",
                 format!("/equipment/budget?gbp={}", guide::plain_pounds(budget)),
                 "equipment",
-            ),
+            )),
             budget: guide::plain_pounds(budget),
             rule: guide::BUDGET_RULE,
             picks: plan.picks.iter().map(budget_row).collect(),

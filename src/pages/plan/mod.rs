@@ -141,12 +141,12 @@ impl Pages {
             None => None,
         };
         let page = PlanPage {
-            meta: self.live_meta(
+            meta: self.live_only(self.meta(
                 "Build my plan",
                 "A strength plan around your own running week: your days, your long run and hard sessions, your equipment and your race, to print and put in your calendar.",
                 "/plan",
                 "programs",
-            ),
+            )),
             form,
             programs: content.programs.clone(),
             equipment: content.equipment.clone(),
