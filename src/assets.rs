@@ -1,6 +1,12 @@
 //! Static assets compiled into the binary. Each is served under a fingerprinted name
 //! (`/static/site.3f9a1c2b.css`), so it can be cached forever: a changed file gets a new
 //! name, and pages always link the current one.
+//!
+//! Scripts are ES modules and may import their neighbours in the same folder
+//! (`import { load } from "./storage.js"`). Such an import is rewritten to the
+//! neighbour's fingerprinted URL before the importing file is fingerprinted itself, so a
+//! change to a module renames every module that depends on it and no browser mixes an old
+//! module with a new one.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -20,31 +26,93 @@ pub struct Asset {
 }
 
 struct Catalogue {
-    /// Plain name (`site.css`) to asset.
+    /// Plain name (`site.css`, `js/timer.js`) to asset.
     by_name: HashMap<String, Asset>,
 }
 
 fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
-        let by_name = Files::iter()
-            .filter_map(|name| {
-                let file = Files::get(&name)?;
-                let bytes = file.data.into_owned();
-                let url = format!("/static/{}", fingerprinted(&name, &bytes));
-                let content_type = content_type(&name);
-                Some((
-                    name.to_string(),
-                    Asset {
-                        url,
-                        content_type,
-                        bytes,
-                    },
-                ))
-            })
+        let sources: HashMap<String, Vec<u8>> = Files::iter()
+            .filter_map(|name| Some((name.to_string(), Files::get(&name)?.data.into_owned())))
             .collect();
+        let mut by_name = HashMap::new();
+        for name in sources.keys() {
+            add(name, &sources, &mut by_name, &mut Vec::new());
+        }
         Catalogue { by_name }
     })
+}
+
+/// Fingerprints `name`, after the modules it imports.
+fn add(
+    name: &str,
+    sources: &HashMap<String, Vec<u8>>,
+    done: &mut HashMap<String, Asset>,
+    visiting: &mut Vec<String>,
+) {
+    if done.contains_key(name) {
+        return;
+    }
+    assert!(
+        !visiting.iter().any(|v| v == name),
+        "static/{name} imports itself through {visiting:?}"
+    );
+    let Some(source) = sources.get(name) else {
+        panic!("a module imports static/{name}, which does not exist");
+    };
+    let mut bytes = source.clone();
+    if name.ends_with(".js") {
+        visiting.push(name.to_string());
+        let text = String::from_utf8_lossy(source).into_owned();
+        let folder = name.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let mut rewritten = text.clone();
+        for import in imports(&text) {
+            let target = match folder {
+                "" => import.clone(),
+                folder => format!("{folder}/{import}"),
+            };
+            add(&target, sources, done, visiting);
+            rewritten = rewritten.replace(
+                &format!("\"./{import}\""),
+                &format!("\"{}\"", done[&target].url),
+            );
+        }
+        visiting.pop();
+        bytes = rewritten.into_bytes();
+    }
+    let url = format!("/static/{}", fingerprinted(name, &bytes));
+    done.insert(
+        name.to_string(),
+        Asset {
+            url,
+            content_type: content_type(name),
+            bytes,
+        },
+    );
+}
+
+/// The neighbours a module imports: every `"./name.js"` string after `from` or `import`.
+fn imports(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in source.lines().map(str::trim_start) {
+        if !(line.starts_with("import ") || line.starts_with("export ")) {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(start) = rest.find("\"./") {
+            let after = &rest[start + 3..];
+            let Some(end) = after.find('"') else {
+                break;
+            };
+            let module = &after[..end];
+            if module.ends_with(".js") && !module.contains('/') {
+                found.push(module.to_string());
+            }
+            rest = &after[end..];
+        }
+    }
+    found
 }
 
 /// `site.css` with its contents' hash becomes `site.1a2b3c4d.css`.
@@ -81,4 +149,39 @@ pub fn url(name: &str) -> &'static str {
 /// Every asset, for serving and export.
 pub fn all() -> impl Iterator<Item = &'static Asset> {
     catalogue().by_name.values()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imports_of_neighbours_are_found_and_nothing_else() {
+        let source = "import { a } from \"./storage.js\";\nimport \"./clock.js\";\nexport { b } from \"./b.js\";\nconst s = \"./not-an-import.js\";\nimport x from \"https://example.com/x.js\";\n";
+        assert_eq!(imports(source), ["storage.js", "clock.js", "b.js"]);
+    }
+
+    #[test]
+    fn an_import_points_at_the_fingerprinted_neighbour() {
+        let sources = HashMap::from([
+            (
+                "js/a.js".to_string(),
+                b"import { b } from \"./b.js\";\n".to_vec(),
+            ),
+            ("js/b.js".to_string(), b"export const b = 1;\n".to_vec()),
+        ]);
+        let mut done = HashMap::new();
+        add("js/a.js", &sources, &mut done, &mut Vec::new());
+        let b_url = done["js/b.js"].url.clone();
+        assert!(b_url.starts_with("/static/js/b.") && b_url.ends_with(".js"));
+        let a = String::from_utf8(done["js/a.js"].bytes.clone()).expect("utf-8");
+        assert_eq!(a, format!("import {{ b }} from \"{b_url}\";\n"));
+        // A change to b renames a as well.
+        let first_a = done["js/a.js"].url.clone();
+        let mut changed = sources.clone();
+        changed.insert("js/b.js".to_string(), b"export const b = 2;\n".to_vec());
+        let mut again = HashMap::new();
+        add("js/a.js", &changed, &mut again, &mut Vec::new());
+        assert_ne!(again["js/a.js"].url, first_a);
+    }
 }

@@ -16,6 +16,16 @@ pub enum Amount {
     Seconds(u32),
 }
 
+impl Amount {
+    /// (reps, seconds): exactly one is present.
+    pub fn split(self) -> (Option<u32>, Option<u32>) {
+        match self {
+            Amount::Reps(n) => (Some(n), None),
+            Amount::Seconds(n) => (None, Some(n)),
+        }
+    }
+}
+
 impl Dose {
     /// `2 × 15`, `2 × 30 s`, `3 × 8 each side`.
     pub fn label(&self) -> String {

@@ -6,7 +6,6 @@ use serde::Serialize;
 use super::feeds::document;
 use super::{Pages, RenderedPage};
 use crate::db::{ExerciseFilter, queries};
-use crate::domain::dose::Amount;
 use crate::domain::{Equipment, Exercise, Program, SessionItem, Week, decimal_pounds};
 use crate::error::AppError;
 
@@ -75,15 +74,8 @@ struct ApiExercise<'a> {
     substitutes: &'a [String],
 }
 
-fn split(amount: Amount) -> (Option<u32>, Option<u32>) {
-    match amount {
-        Amount::Reps(n) => (Some(n), None),
-        Amount::Seconds(n) => (None, Some(n)),
-    }
-}
-
 fn api_exercise<'a>(e: &'a Exercise, site: &str) -> ApiExercise<'a> {
-    let (reps, seconds) = split(e.dose.amount);
+    let (reps, seconds) = e.dose.amount.split();
     ApiExercise {
         slug: &e.slug,
         url: format!("{site}{}", e.url()),
@@ -189,7 +181,7 @@ fn api_week(number: usize, week: &Week) -> ApiWeek<'_> {
 }
 
 fn api_item(item: &SessionItem) -> ApiItem<'_> {
-    let (reps, seconds) = split(item.dose.amount);
+    let (reps, seconds) = item.dose.amount.split();
     ApiItem {
         exercise: &item.exercise,
         sets: item.dose.sets,

@@ -16,8 +16,15 @@ pub fn row(
 ) -> RowView {
     let slug = item.exercise();
     let exercise = find_exercise(exercises, slug);
+    let (reps, seconds) = item.dose().amount.split();
     RowView {
         id,
+        slug: slug.to_string(),
+        sets: item.dose().sets,
+        reps,
+        seconds,
+        per_side: item.dose().per_side,
+        rest_seconds: item.rest(),
         href: exercise.map_or_else(
             || crate::domain::page_path("exercises", slug),
             Exercise::url,
@@ -39,6 +46,7 @@ pub fn programme_week(number: usize, week: &Week, exercises: &[Exercise]) -> Wee
         .iter()
         .enumerate()
         .map(|(i, session)| SessionView {
+            id: format!("w{number}s{}", i + 1),
             name: session.name.clone(),
             contacts: foot_contacts(&session.items, exercises),
             rows: session

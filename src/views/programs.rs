@@ -81,14 +81,25 @@ pub struct WeekView {
 }
 
 pub struct SessionView {
+    /// Unique within the page: `w1s2` is week 1, session 2.
+    pub id: String,
     pub name: String,
     pub contacts: u32,
     pub rows: Vec<RowView>,
 }
 
+/// One exercise of a session. Besides what the table prints, it carries the dose as
+/// numbers, which the page exposes as data attributes for the training script.
 pub struct RowView {
     /// Unique within the page: the session id and the row's position.
     pub id: String,
+    pub slug: String,
+    pub sets: u32,
+    /// Reps per set, or seconds per set for timed work: exactly one is present.
+    pub reps: Option<u32>,
+    pub seconds: Option<u32>,
+    pub per_side: bool,
+    pub rest_seconds: u32,
     /// The exercise's page.
     pub href: String,
     pub name: String,

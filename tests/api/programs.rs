@@ -249,3 +249,34 @@ async fn bad_calendar_parameters_get_400() {
     ))
     .await;
 }
+
+#[tokio::test]
+async fn week_rows_carry_their_dose_as_data_for_the_training_script() {
+    let app = spawn_app().await;
+    for program in content().programs {
+        for (w, week) in program.weeks.iter().enumerate() {
+            let page = app.ok(&program.week_url(w + 1)).await;
+            let html = page.html();
+            let sessions = scraper::Selector::parse("[data-session]").expect("selector");
+            let rows = scraper::Selector::parse("tr[data-exercise]").expect("selector");
+            let ticks = scraper::Selector::parse("input[type=checkbox]").expect("selector");
+            let found: Vec<_> = html.select(&sessions).collect();
+            assert_eq!(found.len(), week.sessions.len(), "{}", program.slug);
+            for (session, element) in week.sessions.iter().zip(found) {
+                let shown: Vec<_> = element.select(&rows).collect();
+                assert_eq!(shown.len(), session.items.len());
+                for (item, row) in session.items.iter().zip(shown) {
+                    let attr = |name: &str| row.value().attr(name).map(str::to_string);
+                    let (reps, seconds) = item.dose.amount.split();
+                    assert_eq!(attr("data-exercise").as_deref(), Some(&*item.exercise));
+                    assert_eq!(attr("data-sets"), Some(item.dose.sets.to_string()));
+                    assert_eq!(attr("data-reps"), reps.map(|n| n.to_string()));
+                    assert_eq!(attr("data-seconds"), seconds.map(|n| n.to_string()));
+                    assert_eq!(attr("data-rest"), Some(item.rest.to_string()));
+                    assert_eq!(attr("data-per-side").is_some(), item.dose.per_side);
+                    assert_eq!(row.select(&ticks).count(), item.dose.sets as usize);
+                }
+            }
+        }
+    }
+}

@@ -270,6 +270,7 @@ fn session_view(
     exercises: &[Exercise],
 ) -> SessionView {
     SessionView {
+        id: format!("w{week}s{number}"),
         name: format!(
             "{} {}: {}, {}",
             weekday_name(session.date.weekday()),
