@@ -14,7 +14,7 @@ use tracing_actix_web::TracingLogger;
 
 use super::headers::security_headers;
 use super::shutdown::{self, Draining, Shutdown, Signals};
-use super::site::Site;
+use super::site::{ServedSite, Site};
 use crate::pages::Source;
 
 /// Everything `serve` needs, read once by the CLI.
@@ -89,9 +89,9 @@ impl Application {
     pub fn build_on(listener: TcpListener, settings: Settings) -> anyhow::Result<Self> {
         let local = listener.local_addr()?;
         let url = format!("http://{local}");
-        let state = web::Data::new(Site::build(&settings.source(&url))?);
+        let state = web::Data::new(ServedSite::new(Site::build(&settings.source(&url))?));
         if settings.warm {
-            let site = state.clone();
+            let site = state.current();
             // One thread, so the warm-up never takes both cores from live requests.
             std::thread::spawn(move || site.store.warm(1));
         }

@@ -5,14 +5,14 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppError;
-use crate::http::site::Site;
+use crate::http::site::CurrentSite;
 use crate::pages::CALENDAR;
 use crate::pages::live::Answer;
 
 pub async fn programme(
     req: HttpRequest,
     slug: web::Path<String>,
-    site: web::Data<Site>,
+    site: CurrentSite,
 ) -> Result<HttpResponse, AppError> {
     let mut response = site.respond(&req, CALENDAR, || {
         Ok(Answer::Page(
@@ -23,7 +23,7 @@ pub async fn programme(
     Ok(response)
 }
 
-pub async fn plan(req: HttpRequest, site: web::Data<Site>) -> Result<HttpResponse, AppError> {
+pub async fn plan(req: HttpRequest, site: CurrentSite) -> Result<HttpResponse, AppError> {
     let mut response = site.respond(&req, CALENDAR, || {
         Ok(Answer::Page(site.pages.plan_calendar(req.query_string())?))
     })?;

@@ -8,7 +8,7 @@ mod stored;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::site::Site;
+use super::site::CurrentSite;
 use crate::error::AppError;
 use crate::pages::HTML;
 use crate::pages::live::{LIVE_PAGES, LiveKind};
@@ -19,7 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         let kind = page.kind;
         cfg.route(
             page.path,
-            web::get().to(move |req: HttpRequest, site: web::Data<Site>| live(req, site, kind)),
+            web::get().to(move |req: HttpRequest, site: CurrentSite| live(req, site, kind)),
         );
     }
     cfg.route("/plan.ics", web::get().to(calendar::plan))
@@ -39,7 +39,7 @@ async fn health() -> HttpResponse {
 /// A page rendered for its query parameters (or stored, without them).
 async fn live(
     req: HttpRequest,
-    site: web::Data<Site>,
+    site: CurrentSite,
     kind: LiveKind,
 ) -> Result<HttpResponse, AppError> {
     site.respond(&req, HTML, || site.pages.live(kind, req.query_string()))

@@ -1,14 +1,14 @@
 //! Pages rendered at start-up and assets; redirects to a path's canonical spelling; 404s.
 
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 
 use crate::error::AppError;
-use crate::http::site::Site;
+use crate::http::site::CurrentSite;
 
 /// Serves a stored page or asset; otherwise redirects to the canonical spelling of the
 /// path (with or without the final `/`), or answers 404.
-pub async fn stored(req: HttpRequest, site: web::Data<Site>) -> Result<HttpResponse, AppError> {
+pub async fn stored(req: HttpRequest, site: CurrentSite) -> Result<HttpResponse, AppError> {
     let path = req.path();
     if let Some(page) = site.store.get(path) {
         return Ok(page.respond(&req));
