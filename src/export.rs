@@ -2,7 +2,8 @@
 //! siblings, so nginx or a CDN can serve the whole site.
 //!
 //! A page at `/articles/plyometrics` is written to `articles/plyometrics.html`, a list at
-//! `/articles/` to `articles/index.html`; other files keep their names. A server maps
+//! `/articles/` to `articles/index.html`, its second page (`/articles/?page=2`) to
+//! `articles/page-2.html`; other files keep their names. A server maps
 //! clean URLs back with a rule such as nginx's `try_files $uri $uri.html $uri/index.html`.
 //! Pages that need the live server (search, the self-check, comparisons, budgets) are
 //! exported for their common values with a notice saying where the live version is.
@@ -25,6 +26,12 @@ pub struct ExportSummary {
 
 /// The file a URL path is written to, relative to the export folder.
 pub fn file_for(path: &str) -> PathBuf {
+    // A later page of a long list (`/muscles/glutes?page=2`) goes beside the first, as
+    // `muscles/glutes/page-2.html`; a server maps `?page=N` back to it.
+    if let Some((base, page)) = path.split_once("?page=") {
+        let folder = base.trim_start_matches('/').trim_end_matches('/');
+        return PathBuf::from(format!("{folder}/page-{page}.html"));
+    }
     let relative = path.trim_start_matches('/');
     if relative.is_empty() || relative.ends_with('/') {
         PathBuf::from(format!("{relative}index.html"))

@@ -16,7 +16,6 @@ use crate::markdown::plain_text;
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Words beyond this are ignored: more words only narrow an AND query further.
 const MAX_WORDS: usize = 12;
-const RESULTS: usize = 30;
 /// Marks around matched words in snippets; control characters never occur in content.
 const MARK_OPEN: char = '\u{2}';
 const MARK_CLOSE: char = '\u{3}';
@@ -175,8 +174,24 @@ pub fn match_expression(query: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
-/// Ranked hits for `query`: title matches weigh ten times body matches.
-pub fn search(conn: &Connection, query: &str) -> Result<Vec<Hit>, DbError> {
+/// How many pages match `query`.
+pub fn count(conn: &Connection, query: &str) -> Result<usize, DbError> {
+    let Some(expression) = match_expression(query) else {
+        return Ok(0);
+    };
+    let mut statement = conn.prepare_cached("SELECT count(*) FROM search WHERE search MATCH ?1")?;
+    let n: i64 = statement.query_row([expression], |row| row.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// Hits for `query`, best first, `limit` of them after the first `offset`: title
+/// matches weigh ten times body matches.
+pub fn search(
+    conn: &Connection,
+    query: &str,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<Hit>, DbError> {
     let Some(expression) = match_expression(query) else {
         return Ok(Vec::new());
     };
@@ -184,14 +199,15 @@ pub fn search(conn: &Connection, query: &str) -> Result<Vec<Hit>, DbError> {
         "SELECT kind, url, title, snippet(search, 4, ?2, ?3, '…', 16)
          FROM search WHERE search MATCH ?1
          ORDER BY bm25(search, 0.0, 0.0, 0.0, 10.0, 1.0), title
-         LIMIT ?4",
+         LIMIT ?4 OFFSET ?5",
     )?;
     let rows = statement.query_map(
         params![
             expression,
             MARK_OPEN.to_string(),
             MARK_CLOSE.to_string(),
-            RESULTS as i64
+            i64::try_from(limit).unwrap_or(i64::MAX),
+            i64::try_from(offset).unwrap_or(i64::MAX)
         ],
         |row| {
             Ok(Hit {

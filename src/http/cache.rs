@@ -127,6 +127,22 @@ impl PageStore {
         self.pages.get(path)
     }
 
+    /// The stored answer to `path?query`: a later page of a long list is stored under
+    /// its query; other queries (tracking tags, say) do not change a stored page. A page
+    /// number that was not stored is a page that does not exist.
+    pub fn lookup(&self, path: &str, query: &str) -> Option<&Stored> {
+        if query.is_empty() || query == "page=1" {
+            return self.get(path);
+        }
+        if let Some(page) = self.get(&format!("{path}?{query}")) {
+            return Some(page);
+        }
+        if query.split('&').any(|pair| pair.starts_with("page=")) {
+            return None;
+        }
+        self.get(path)
+    }
+
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.pages.keys().map(String::as_str)
     }

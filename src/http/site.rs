@@ -57,17 +57,21 @@ impl Site {
         })
     }
 
-    /// Answers `req` from the store when its path is stored and it has no query;
-    /// otherwise from the response cache, rendering with `render` on a miss.
+    /// Answers `req` from the store when the page it asks for was rendered at
+    /// start-up; otherwise from the response cache, rendering with `render` on a miss.
     pub fn respond(
         &self,
         req: &HttpRequest,
         content_type: &'static str,
         render: impl FnOnce() -> Result<Answer, AppError>,
     ) -> Result<HttpResponse, AppError> {
-        if req.query_string().is_empty()
-            && let Some(page) = self.store.get(req.path())
-        {
+        let query = req.query_string();
+        let stored = match query {
+            "" => self.store.get(req.path()),
+            // Only an exact match: any other query is for the page builder to read.
+            query => self.store.get(&format!("{}?{query}", req.path())),
+        };
+        if let Some(page) = stored {
             return Ok(page.respond(req));
         }
         self.responses.respond(req, content_type, render)

@@ -1,5 +1,6 @@
 //! The exercise library: the list with its filters, and one page per exercise.
 
+use super::paging::{CARDS_PER_PAGE, page_href, page_param, slice};
 use super::{Pages, RenderedPage, page};
 use crate::db::queries::{self, NO_EQUIPMENT};
 use crate::db::{Database, ExerciseFilter};
@@ -12,19 +13,21 @@ use crate::views::exercises::{ExercisePage, ExercisesPage, FilterView, OptionVie
 use crate::views::structured;
 
 impl Pages {
-    /// The unfiltered library and every exercise's page.
+    /// Every page of the unfiltered library and every exercise's page.
     pub(super) fn exercise_pages(&self) -> Result<Vec<RenderedPage>, AppError> {
-        let mut pages = vec![page(
-            "/exercises/",
-            &self.exercise_list_for(&ExerciseFilter::default())?,
-        )?];
-        let (exercises, muscles, equipment) = self.db.with(|conn| {
-            Ok((
-                queries::exercises(conn, &ExerciseFilter::default())?,
-                queries::muscles(conn)?,
-                queries::equipment(conn)?,
-            ))
-        })?;
+        let library = self.library(&ExerciseFilter::default())?;
+        let pages_of_list = slice(library.exercises.len(), CARDS_PER_PAGE, 1)?.pages;
+        let mut pages = Vec::new();
+        for number in 1..=pages_of_list {
+            let list = self.library_page(&library, number)?;
+            pages.push(page(page_href("/exercises/", "", number), &list)?);
+        }
+        let Library {
+            exercises,
+            muscles,
+            equipment,
+            ..
+        } = library;
         for exercise in &exercises {
             pages.push(self.exercise_page(exercise, &exercises, &muscles, &equipment)?);
         }
@@ -70,36 +73,75 @@ impl Pages {
         page(path, &template)
     }
 
-    /// The library narrowed by the filters in `params` (`muscle`, `equipment`, `category`,
-    /// `level`); values that name nothing are a bad request.
+    /// One page of the library narrowed by the filters in `params` (`muscle`,
+    /// `equipment`, `category`, `level`, and `page`); values that name nothing are a bad
+    /// request.
     pub fn exercise_list(&self, params: &QueryParams) -> Result<ExercisesPage, AppError> {
         let filter = parse_filter(&self.db, params)?;
-        self.exercise_list_for(&filter)
+        let number = page_param(params)?;
+        self.library_page(&self.library(&filter)?, number)
     }
 
-    /// The library, narrowed by `filter`.
-    fn exercise_list_for(&self, filter: &ExerciseFilter) -> Result<ExercisesPage, AppError> {
-        let (exercises, muscles, equipment) = self.db.with(|conn| {
-            Ok((
-                queries::exercises(conn, filter)?,
-                queries::muscles(conn)?,
-                queries::equipment(conn)?,
-            ))
-        })?;
+    /// The exercises `filter` keeps, with what the filter form offers.
+    fn library(&self, filter: &ExerciseFilter) -> Result<Library, AppError> {
+        Ok(self.db.with(|conn| {
+            Ok(Library {
+                filter: filter.clone(),
+                exercises: queries::exercises(conn, filter)?,
+                muscles: queries::muscles(conn)?,
+                equipment: queries::equipment(conn)?,
+            })
+        })?)
+    }
+
+    /// Page `number` of a library.
+    fn library_page(&self, library: &Library, number: usize) -> Result<ExercisesPage, AppError> {
+        let filter = &library.filter;
+        let shown = slice(library.exercises.len(), CARDS_PER_PAGE, number)?;
+        let base = filter_query(filter);
+        let pager = shown.pager("/exercises/", &base);
         let filtered = *filter != ExerciseFilter::default();
         Ok(ExercisesPage {
-            meta: self.meta(
-                "Exercise library",
-                "Every exercise with steps, muscles worked on a body map, sets, reps and rest, and easier and harder variations.",
-                "/exercises/",
-                "exercises",
-            ),
-            filters: filter_views(filter, &muscles, &equipment),
+            meta: self
+                .meta(
+                    "Exercise library",
+                    "Every exercise with steps, muscles worked on a body map, sets, reps and rest, and easier and harder variations.",
+                    page_href("/exercises/", &base, number),
+                    "exercises",
+                )
+                .paged(pager.as_ref()),
+            filters: filter_views(filter, &library.muscles, &library.equipment),
             filtered,
-            count_text: count_text(exercises.len(), filtered),
-            exercises,
+            count_text: count_text(library.exercises.len(), filtered),
+            exercises: library.exercises[shown.range].to_vec(),
+            pager,
         })
     }
+}
+
+/// The library for one filter: its exercises, and the muscles and kit the form offers.
+struct Library {
+    filter: ExerciseFilter,
+    exercises: Vec<Exercise>,
+    muscles: Vec<Muscle>,
+    equipment: Vec<Equipment>,
+}
+
+/// A filter as the query that asks for it, in a fixed order.
+fn filter_query(filter: &ExerciseFilter) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    let pairs = [
+        ("muscle", filter.muscle.as_deref()),
+        ("equipment", filter.equipment.as_deref()),
+        ("category", filter.category.map(Category::slug)),
+        ("level", filter.level.map(Level::slug)),
+    ];
+    for (name, value) in pairs {
+        if let Some(value) = value {
+            query.append_pair(name, value);
+        }
+    }
+    query.finish()
 }
 
 /// Reads the library's filters, rejecting values that name nothing.
@@ -215,4 +257,24 @@ fn filter_views(
             ),
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_filter_is_asked_for_in_one_spelling() {
+        let filter = ExerciseFilter {
+            muscle: Some("glutes".into()),
+            equipment: None,
+            category: Some(Category::Strength),
+            level: Some(Level::Beginner),
+        };
+        assert_eq!(
+            filter_query(&filter),
+            "muscle=glutes&category=strength&level=beginner"
+        );
+        assert_eq!(filter_query(&ExerciseFilter::default()), "");
+    }
 }

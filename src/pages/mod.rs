@@ -15,6 +15,7 @@ pub mod exercises;
 pub mod feeds;
 pub mod live;
 pub mod muscles;
+pub mod paging;
 pub mod plan;
 pub mod programs;
 pub mod search;

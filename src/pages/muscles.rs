@@ -1,5 +1,6 @@
 //! The muscle groups: the list, and one page per muscle with the exercises that train it.
 
+use super::paging::{LINKS_PER_PAGE, page_href, slice};
 use super::{Pages, RenderedPage, page};
 use crate::db::queries;
 use crate::domain::Muscle;
@@ -24,25 +25,45 @@ impl Pages {
             },
         )?];
         for muscle in &muscles {
-            pages.push(self.muscle_page(muscle, &muscles)?);
+            pages.extend(self.muscle_page(muscle, &muscles)?);
         }
         Ok(pages)
     }
 
-    fn muscle_page(&self, muscle: &Muscle, all: &[Muscle]) -> Result<RenderedPage, AppError> {
+    /// Every page of one muscle's page: its exercises, main movers first, a page of
+    /// links at a time.
+    fn muscle_page(&self, muscle: &Muscle, all: &[Muscle]) -> Result<Vec<RenderedPage>, AppError> {
         let path = muscle.url();
-        let (primary, secondary): (Vec<_>, Vec<_>) = self
+        let trained = self
             .db
-            .with(|conn| queries::exercises_for_muscle(conn, &muscle.slug))?
-            .into_iter()
-            .partition(|(_, is_primary)| *is_primary);
-        let template = MusclePage {
-            meta: self.meta(&muscle.name, &muscle.summary, &path, "exercises"),
-            map: BodyMap::new(std::slice::from_ref(&muscle.slug), &[], all),
-            primary: primary.into_iter().map(|(e, _)| e).collect(),
-            secondary: secondary.into_iter().map(|(e, _)| e).collect(),
-            muscle: muscle.clone(),
-        };
-        page(path, &template)
+            .with(|conn| queries::exercises_for_muscle(conn, &muscle.slug))?;
+        let pages = slice(trained.len(), LINKS_PER_PAGE, 1)?.pages;
+        let mut rendered = Vec::new();
+        for number in 1..=pages {
+            let shown = slice(trained.len(), LINKS_PER_PAGE, number)?;
+            let pager = shown.pager(&path, "");
+            let (primary, secondary): (Vec<_>, Vec<_>) = trained[shown.range.clone()]
+                .iter()
+                .cloned()
+                .partition(|(_, is_primary)| *is_primary);
+            let template = MusclePage {
+                meta: self
+                    .meta(
+                        &muscle.name,
+                        &muscle.summary,
+                        page_href(&path, "", number),
+                        "exercises",
+                    )
+                    .paged(pager.as_ref()),
+                map: BodyMap::new(std::slice::from_ref(&muscle.slug), &[], all),
+                primary: primary.into_iter().map(|(e, _)| e).collect(),
+                secondary: secondary.into_iter().map(|(e, _)| e).collect(),
+                muscle: muscle.clone(),
+                first: number == 1,
+                pager,
+            };
+            rendered.push(page(page_href(&path, "", number), &template)?);
+        }
+        Ok(rendered)
     }
 }

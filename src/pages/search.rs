@@ -1,10 +1,14 @@
 //! The search page.
 
 use super::Pages;
+use super::paging::{page_param, slice};
 use crate::db::search::{self, MAX_QUERY_CHARS};
 use crate::error::AppError;
 use crate::params::QueryParams;
 use crate::views::search::{HitView, SearchPage};
+
+/// Results on one page.
+const RESULTS_PER_PAGE: usize = 30;
 
 /// Searches that show what the site covers, for the empty state.
 const SUGGESTIONS: &[(&str, &str)] = &[
@@ -27,11 +31,21 @@ fn search_words(params: &QueryParams) -> Result<String, AppError> {
 }
 
 impl Pages {
-    /// `/search?q=`: the results for `q`, or the empty search with suggestions.
+    /// `/search?q=`: one page of the results for `q`, or the empty search with
+    /// suggestions.
     pub fn search(&self, params: &QueryParams) -> Result<SearchPage, AppError> {
         let query = search_words(params)?;
-        let hits = self.db.with(|conn| search::search(conn, &query))?;
-        let count_text = match hits.len() {
+        let number = page_param(params)?;
+        let total = self.db.with(|conn| search::count(conn, &query))?;
+        let shown = slice(total, RESULTS_PER_PAGE, number)?;
+        let hits = self
+            .db
+            .with(|conn| search::search(conn, &query, shown.range.start, RESULTS_PER_PAGE))?;
+        let base = form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", &query)
+            .finish();
+        let pager = shown.pager("/search", &base);
+        let count_text = match total {
             0 => format!(
                 "Nothing found for \u{201c}{query}\u{201d}. Check the spelling, or try a muscle, an exercise or a piece of kit."
             ),
@@ -39,16 +53,18 @@ impl Pages {
             n => format!("{n} results for \u{201c}{query}\u{201d}."),
         };
         Ok(SearchPage {
-            meta: self.live_only(self.meta(
-                if query.is_empty() {
-                    "Search".to_string()
-                } else {
-                    format!("Search: {query}")
-                },
-                "Search runstrong's articles, exercises, programmes, muscles and equipment.",
-                "/search",
-                "search",
-            )),
+            meta: self
+                .live_only(self.meta(
+                    if query.is_empty() {
+                        "Search".to_string()
+                    } else {
+                        format!("Search: {query}")
+                    },
+                    "Search runstrong's articles, exercises, programmes, muscles and equipment.",
+                    "/search",
+                    "search",
+                ))
+                .paged(pager.as_ref()),
             query,
             max_chars: MAX_QUERY_CHARS,
             count_text,
@@ -62,6 +78,7 @@ impl Pages {
                 })
                 .collect(),
             suggestions: SUGGESTIONS,
+            pager,
         })
     }
 }

@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::PageMeta;
+use super::{PageMeta, Pager};
 use crate::domain::{Equipment, Exercise, Program};
 
 #[derive(Template)]
@@ -39,9 +39,14 @@ pub struct GuideRow {
 pub struct EquipmentItemPage {
     pub meta: PageMeta,
     pub item: Equipment,
+    /// How many exercises need it, and this page's share of them.
+    pub unlocked: usize,
     pub exercises: Vec<Exercise>,
     pub substitutes: Vec<Exercise>,
     pub programs: Vec<Program>,
+    /// The first page carries the buying guide; later ones only the list.
+    pub first: bool,
+    pub pager: Option<Pager>,
 }
 
 #[derive(Template)]

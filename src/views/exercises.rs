@@ -2,8 +2,8 @@
 
 use askama::Template;
 
-use super::PageMeta;
 use super::bodymap::BodyMap;
+use super::{PageMeta, Pager};
 use crate::domain::{Equipment, Exercise, Muscle, Program};
 
 #[derive(Template)]
@@ -13,7 +13,9 @@ pub struct ExercisesPage {
     pub filters: Vec<FilterView>,
     pub filtered: bool,
     pub count_text: String,
+    /// The exercises on this page.
     pub exercises: Vec<Exercise>,
+    pub pager: Option<Pager>,
 }
 
 /// One `<select>` of the filter form.
@@ -55,8 +57,12 @@ pub struct MusclePage {
     pub meta: PageMeta,
     pub muscle: Muscle,
     pub map: BodyMap,
+    /// This page's share of the exercises that train the muscle.
     pub primary: Vec<Exercise>,
     pub secondary: Vec<Exercise>,
+    /// The first page carries the body map and the explanation; later ones only the list.
+    pub first: bool,
+    pub pager: Option<Pager>,
 }
 
 /// "24 exercises", "1 exercise", "No exercises".

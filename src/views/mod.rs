@@ -34,6 +34,9 @@ pub struct PageMeta {
     pub json_ld: Option<String>,
     /// A message shown above the content, such as where the live version of a page is.
     pub notice: Option<String>,
+    /// The neighbouring pages of a long list, for `<link rel="prev|next">`.
+    pub prev: Option<String>,
+    pub next: Option<String>,
 }
 
 /// Main navigation: (href, label, section).
@@ -64,6 +67,8 @@ impl PageMeta {
             og_type: "website",
             json_ld: None,
             notice: None,
+            prev: None,
+            next: None,
         }
     }
 
@@ -80,6 +85,15 @@ impl PageMeta {
         self
     }
 
+    /// Names the neighbours of this page of a long list.
+    pub fn paged(mut self, pager: Option<&Pager>) -> Self {
+        if let Some(pager) = pager {
+            self.prev = pager.prev.clone();
+            self.next = pager.next.clone();
+        }
+        self
+    }
+
     pub fn is_current(&self, section: &str) -> bool {
         self.section == section
     }
@@ -87,6 +101,17 @@ impl PageMeta {
     pub fn nav(&self) -> &'static [(&'static str, &'static str, &'static str)] {
         NAV
     }
+}
+
+/// Links between the pages of a long list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    /// "Page 2 of 5".
+    pub label: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    /// (number, href, current) for every page.
+    pub links: Vec<(usize, String, bool)>,
 }
 
 #[derive(Template)]

@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::PageMeta;
+use super::{PageMeta, Pager};
 
 #[derive(Template)]
 #[template(path = "search.html")]
@@ -14,6 +14,7 @@ pub struct SearchPage {
     pub count_text: String,
     pub hits: Vec<HitView>,
     pub suggestions: &'static [(&'static str, &'static str)],
+    pub pager: Option<Pager>,
 }
 
 /// One result: the page and the snippet around the matched words.

@@ -125,7 +125,8 @@ async fn the_self_check_maps_answers_to_advice() {
     );
 }
 
-/// Follows links without query strings from `/`, as a crawler would.
+/// Follows links from `/` as a crawler would: links without query strings, and the
+/// pages of long lists (`?page=N`).
 async fn crawl(app: &TestApp) -> BTreeSet<String> {
     let mut seen = BTreeSet::from(["/".to_string()]);
     let mut queue = VecDeque::from(["/".to_string()]);
@@ -134,8 +135,13 @@ async fn crawl(app: &TestApp) -> BTreeSet<String> {
         assert_eq!(page.status, 200, "crawled {path}");
         for href in page.attrs("a[href]", "href") {
             let target = href.split('#').next().unwrap_or_default().to_string();
+            let query = target.split_once('?').map(|(_, q)| q);
+            let paged = query.is_some_and(|q| {
+                q.strip_prefix("page=")
+                    .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            });
             if target.starts_with('/')
-                && !target.contains('?')
+                && (query.is_none() || paged)
                 && !target.contains('.')
                 && seen.insert(target.clone())
             {

@@ -25,12 +25,27 @@ fn works(e: &Exercise, muscle: &str) -> bool {
     e.primary.iter().chain(&e.secondary).any(|m| m == muscle)
 }
 
+/// Every page of a list, from `first` on through each `rel="next"` link.
+async fn all_pages(app: &crate::helpers::TestApp, first: &str) -> Vec<Page> {
+    let mut pages = vec![app.ok(first).await];
+    while let Some(next) = pages
+        .last()
+        .and_then(|p| p.attrs("a[rel=next]", "href").into_iter().next())
+    {
+        assert!(pages.len() < 100, "the pages of {first} never end");
+        pages.push(app.ok(&next).await);
+    }
+    pages
+}
+
 #[tokio::test]
 async fn the_library_lists_every_exercise_with_a_count() {
     let app = spawn_app().await;
     let all = content().exercises;
-    let page = app.ok("/exercises/").await;
-    assert_eq!(listed(&page), expected(&all, |_| true));
+    let pages = all_pages(&app, "/exercises/").await;
+    let page = &pages[0];
+    let every: BTreeSet<String> = pages.iter().flat_map(listed).collect();
+    assert_eq!(every, expected(&all, |_| true));
     assert!(
         page.text("p.count")
             .contains(&format!("{} exercises", all.len()))

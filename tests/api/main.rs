@@ -10,6 +10,7 @@ mod exercises;
 mod faults;
 mod helpers;
 mod pages;
+mod paging;
 mod plan;
 mod programs;
 mod restart;

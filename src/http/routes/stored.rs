@@ -10,7 +10,7 @@ use crate::http::site::CurrentSite;
 /// path (with or without the final `/`), or answers 404.
 pub async fn stored(req: HttpRequest, site: CurrentSite) -> Result<HttpResponse, AppError> {
     let path = req.path();
-    if let Some(page) = site.store.get(path) {
+    if let Some(page) = site.store.lookup(path, req.query_string()) {
         return Ok(page.respond(&req));
     }
     let alternative = match path.strip_suffix('/') {

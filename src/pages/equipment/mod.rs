@@ -5,6 +5,7 @@
 mod compare;
 mod guide;
 
+use super::paging::{LINKS_PER_PAGE, page_href, slice};
 use super::{Pages, RenderedPage, page};
 use crate::db::{DbError, queries};
 use crate::domain::guide::GuideItem;
@@ -55,12 +56,14 @@ impl Pages {
         )?];
         let (_, all) = self.guide_items()?;
         for item in &all {
-            pages.push(self.equipment_item(item)?);
+            pages.extend(self.equipment_item(item)?);
         }
         Ok(pages)
     }
 
-    fn equipment_item(&self, item: &Equipment) -> Result<RenderedPage, AppError> {
+    /// Every page of one item's page: what it unlocks, a page of links at a time; the
+    /// first page also says what to do without it and which programmes use it.
+    fn equipment_item(&self, item: &Equipment) -> Result<Vec<RenderedPage>, AppError> {
         let path = item.url();
         let (exercises, substitutes, programs) = self.db.with(|conn| {
             let exercises = queries::exercises_using(conn, &item.slug)?;
@@ -68,21 +71,42 @@ impl Pages {
             let programs = queries::programs_using_equipment(conn, &item.slug)?;
             Ok((exercises, substitutes, programs))
         })?;
-        let meta = self.meta(&item.name, &item.summary, &path, "equipment");
-        let template = EquipmentItemPage {
-            meta: match &item.buying_guide {
-                Some(guide) => meta.with_json_ld(
-                    structured::product(item, guide, &self.public_url),
-                    "website",
-                ),
-                None => meta,
-            },
-            programs,
-            item: item.clone(),
-            exercises,
-            substitutes,
-        };
-        page(path, &template)
+        let mut rendered = Vec::new();
+        for number in 1..=slice(exercises.len(), LINKS_PER_PAGE, 1)?.pages {
+            let shown = slice(exercises.len(), LINKS_PER_PAGE, number)?;
+            let pager = shown.pager(&path, "");
+            let meta = self
+                .meta(
+                    &item.name,
+                    &item.summary,
+                    page_href(&path, "", number),
+                    "equipment",
+                )
+                .paged(pager.as_ref());
+            let first = number == 1;
+            let template = EquipmentItemPage {
+                meta: match (&item.buying_guide, first) {
+                    (Some(guide), true) => meta.with_json_ld(
+                        structured::product(item, guide, &self.public_url),
+                        "website",
+                    ),
+                    _ => meta,
+                },
+                programs: if first { programs.clone() } else { Vec::new() },
+                item: item.clone(),
+                unlocked: exercises.len(),
+                exercises: exercises[shown.range].to_vec(),
+                substitutes: if first {
+                    substitutes.clone()
+                } else {
+                    Vec::new()
+                },
+                first,
+                pager,
+            };
+            rendered.push(page(page_href(&path, "", number), &template)?);
+        }
+        Ok(rendered)
     }
 }
 

@@ -1,0 +1,98 @@
+//! Long lists split into pages: links between them, their addresses, and what a page
+//! that does not exist answers.
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn the_library_pages_link_each_other_and_name_their_neighbours() {
+    let app = spawn_app().await;
+    let first = app.ok("/exercises/").await;
+    assert_eq!(
+        first.attrs("link[rel=next]", "href"),
+        ["/exercises/?page=2"]
+    );
+    assert!(first.attrs("link[rel=prev]", "href").is_empty());
+    assert!(first.text("nav.pager").contains("Page 1 of"));
+    assert_eq!(
+        first.attrs("nav.pager a[aria-current=page]", "href"),
+        ["/exercises/"]
+    );
+
+    let second = app.ok("/exercises/?page=2").await;
+    assert_eq!(second.attrs("link[rel=prev]", "href"), ["/exercises/"]);
+    assert_eq!(second.attrs("a[rel=prev]", "href"), ["/exercises/"]);
+    assert_eq!(
+        second.attrs("link[rel=canonical]", "href"),
+        ["https://runstrong.example/exercises/?page=2"]
+    );
+    let cards = |page: &crate::helpers::Page| page.attrs("ul.exercises a", "href");
+    assert!(
+        cards(&first).iter().all(|c| !cards(&second).contains(c)),
+        "no exercise is on two pages"
+    );
+    assert_eq!(
+        cards(&first).len(),
+        runstrong::pages::paging::CARDS_PER_PAGE
+    );
+}
+
+#[tokio::test]
+async fn a_page_past_the_end_is_not_found_and_a_bad_number_is_explained() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/exercises/?page=99").await.status, 404);
+    assert_eq!(app.get("/muscles/glutes?page=2").await.status, 404);
+    let bad = app.get("/exercises/?page=zero").await;
+    assert_eq!(bad.status, 400);
+    assert!(
+        bad.all_text()
+            .contains("page \"zero\" is not a page number")
+    );
+    assert_eq!(app.get("/exercises/?page=0").await.status, 400);
+    // Page 1 is the bare address, however it is asked for.
+    assert_eq!(
+        app.ok("/muscles/glutes?page=1").await.body,
+        app.ok("/muscles/glutes").await.body
+    );
+}
+
+#[tokio::test]
+async fn search_results_come_a_page_at_a_time() {
+    let app = spawn_app().await;
+    // Nearly every page mentions running.
+    let first = app.ok("/search?q=run").await;
+    let count = first.text("p.count");
+    let total: usize = count
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a result count: {count}"));
+    assert!(total > 30, "{count}");
+    assert_eq!(first.attrs("ol.results > li", "class").len(), 0);
+    assert_eq!(first.texts("ol.results > li").len(), 30);
+    let next = first.attrs("a[rel=next]", "href");
+    assert_eq!(next, ["/search?q=run&page=2"]);
+    let second = app.ok(&next[0]).await;
+    let last_page = total.div_ceil(30);
+    assert!(
+        second
+            .text("nav.pager")
+            .contains(&format!("Page 2 of {last_page}"))
+    );
+    assert_ne!(
+        first.texts("ol.results > li"),
+        second.texts("ol.results > li")
+    );
+}
+
+#[test]
+fn later_pages_export_beside_the_first() {
+    use runstrong::export::file_for;
+    assert_eq!(
+        file_for("/exercises/?page=2"),
+        std::path::PathBuf::from("exercises/page-2.html")
+    );
+    assert_eq!(
+        file_for("/muscles/glutes?page=3"),
+        std::path::PathBuf::from("muscles/glutes/page-3.html")
+    );
+}
