@@ -213,6 +213,9 @@ async fn every_exercise_page_shows_its_parts_and_links_resolve() {
 #[tokio::test]
 async fn the_body_map_highlights_exactly_the_exercise_muscles() {
     let app = spawn_app().await;
+    let mut every_muscle = runstrong::domain::muscles::MUSCLE_SLUGS.to_vec();
+    every_muscle.sort_unstable();
+    assert_eq!(every_muscle.len(), 16);
     for exercise in content().exercises {
         let page = app.ok(&format!("/exercises/{}", exercise.slug)).await;
         let strong: BTreeSet<String> = page
@@ -232,11 +235,9 @@ async fn the_body_map_highlights_exactly_the_exercise_muscles() {
             .collect();
         assert_eq!(strong, primary, "{} primary", exercise.slug);
         assert_eq!(light, secondary, "{} secondary", exercise.slug);
-        assert_eq!(
-            page.attrs("svg g.m", "data-muscle").len(),
-            15,
-            "all muscles drawn"
-        );
+        let mut drawn = page.attrs("svg g.m", "data-muscle");
+        drawn.sort();
+        assert_eq!(drawn, every_muscle, "all 16 muscles drawn, once each");
         let legend = page.text("figure.bodymap figcaption");
         assert!(
             legend.contains("Main movers"),
@@ -250,8 +251,8 @@ async fn muscle_pages_list_primary_movers_first() {
     let app = spawn_app().await;
     let all = content().exercises;
     let index = app.ok("/muscles/").await;
-    assert_eq!(index.attrs("ul.cards a", "href").len(), 15);
-    for muscle in ["hamstrings", "glutes", "calves"] {
+    assert_eq!(index.attrs("ul.cards a", "href").len(), 16);
+    for muscle in ["hamstrings", "glutes", "calves", "shins"] {
         let page = app.ok(&format!("/muscles/{muscle}")).await;
         let primary: BTreeSet<String> = page
             .attrs("ul.movers.primary a", "href")
