@@ -2,6 +2,7 @@
 //! fresh database and talks to it over HTTP.
 
 mod browser;
+mod content_depth;
 mod content_errors;
 mod delivery;
 mod discovery;

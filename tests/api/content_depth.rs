@@ -1,0 +1,94 @@
+//! The conventions the bundled content keeps beyond what `check` enforces: enough depth,
+//! and a variation for every exercise with links that agree.
+
+use runstrong::domain::Exercise;
+
+use crate::helpers::content;
+
+fn exercise<'a>(all: &'a [Exercise], slug: &str) -> &'a Exercise {
+    all.iter()
+        .find(|e| e.slug == slug)
+        .unwrap_or_else(|| panic!("no exercise {slug}"))
+}
+
+#[test]
+fn the_library_is_deep_enough() {
+    let content = content();
+    assert!(content.exercises.len() >= 75, "{}", content.exercises.len());
+    for slug in [
+        "eccentric-heel-drop",
+        "bent-knee-heel-drop",
+        "isometric-calf-hold",
+        "seated-soleus-raise",
+        "tibialis-raise",
+        "hip-hike",
+        "hip-airplane",
+        "copenhagen-plank-short",
+        "copenhagen-plank-long",
+        "lateral-step-down",
+        "clamshell",
+        "side-lying-hip-abduction",
+        "single-leg-balance-reach",
+        "wall-sit",
+        "spanish-squat",
+        "single-leg-bridge-hold",
+        "bulgarian-split-squat",
+        "reverse-lunge",
+        "kettlebell-deadlift",
+        "kettlebell-swing",
+        "box-jump",
+        "drop-landing",
+        "a-skip",
+        "high-knees",
+        "heel-flicks",
+        "strides",
+    ] {
+        exercise(&content.exercises, slug);
+    }
+    let tibialis = exercise(&content.exercises, "tibialis-raise");
+    assert_eq!(tibialis.primary, ["shins"]);
+}
+
+#[test]
+fn every_exercise_has_a_variation_and_the_links_agree() {
+    let all = content().exercises;
+    let mut both = 0;
+    for e in &all {
+        assert!(
+            !e.easier.is_empty() || !e.harder.is_empty(),
+            "{} has no easier or harder variation",
+            e.slug
+        );
+        if !e.easier.is_empty() && !e.harder.is_empty() {
+            both += 1;
+        }
+        for harder in &e.harder {
+            assert!(
+                exercise(&all, harder).easier.contains(&e.slug),
+                "{} lists {harder} as harder, but {harder} does not list it as easier",
+                e.slug
+            );
+        }
+        for easier in &e.easier {
+            assert!(
+                exercise(&all, easier).harder.contains(&e.slug),
+                "{} lists {easier} as easier, but {easier} does not list it as harder",
+                e.slug
+            );
+        }
+    }
+    assert!(
+        both * 10 >= all.len() * 6,
+        "{both} of {} exercises have both an easier and a harder variation",
+        all.len()
+    );
+    // The single-leg calf raise leads to loaded and springier calf work, not back to a
+    // beginner drill.
+    let raise = exercise(&all, "single-leg-calf-raise");
+    assert!(!raise.harder.contains(&"pogo-hop".to_string()));
+    assert!(
+        raise
+            .harder
+            .contains(&"weighted-single-leg-calf-raise".to_string())
+    );
+}
