@@ -1,7 +1,9 @@
 //! The conventions the bundled content keeps beyond what `check` enforces: enough depth,
-//! and a variation for every exercise with links that agree.
+//! a variation for every exercise with links that agree, and calf work shared out.
 
-use runstrong::domain::Exercise;
+use std::collections::BTreeSet;
+
+use runstrong::domain::{Category, Exercise};
 
 use crate::helpers::content;
 
@@ -15,6 +17,8 @@ fn exercise<'a>(all: &'a [Exercise], slug: &str) -> &'a Exercise {
 fn the_library_is_deep_enough() {
     let content = content();
     assert!(content.exercises.len() >= 75, "{}", content.exercises.len());
+    assert!(content.articles.len() >= 12, "{}", content.articles.len());
+    assert!(content.programs.len() >= 8, "{}", content.programs.len());
     for slug in [
         "eccentric-heel-drop",
         "bent-knee-heel-drop",
@@ -91,4 +95,38 @@ fn every_exercise_has_a_variation_and_the_links_agree() {
             .harder
             .contains(&"weighted-single-leg-calf-raise".to_string())
     );
+}
+
+#[test]
+fn programmes_share_out_the_calf_work_and_dose_every_side() {
+    let content = content();
+    let calf_work = |slug: &str| {
+        let e = exercise(&content.exercises, slug);
+        e.category == Category::Strength && e.primary.iter().any(|m| m == "calves")
+    };
+    let with_calves: BTreeSet<&str> = content
+        .programs
+        .iter()
+        .filter(|p| {
+            p.weeks
+                .iter()
+                .flat_map(|w| &w.sessions)
+                .flat_map(|s| &s.items)
+                .any(|i| calf_work(&i.exercise))
+        })
+        .map(|p| p.slug.as_str())
+        .collect();
+    assert!(with_calves.len() >= 3, "calf work in {with_calves:?}");
+    for program in &content.programs {
+        for item in program
+            .weeks
+            .iter()
+            .flat_map(|w| &w.sessions)
+            .flat_map(|s| &s.items)
+        {
+            if exercise(&content.exercises, &item.exercise).dose.per_side {
+                assert!(item.dose.per_side, "{}: {}", program.slug, item.exercise);
+            }
+        }
+    }
 }

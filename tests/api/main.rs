@@ -9,6 +9,7 @@ mod discovery;
 mod equipment;
 mod exercises;
 mod faults;
+mod guidance;
 mod helpers;
 mod pages;
 mod plan;
