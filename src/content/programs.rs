@@ -5,10 +5,11 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::check;
+use super::program_rules;
 use super::slug_override_from_field;
 use super::source::SourceFile;
 use super::{ContentErrors, Index, Parsed, final_slug};
-use crate::domain::{Exercise, Level, Place, Program, Session, SessionItem, Week};
+use crate::domain::{Exercise, Level, Place, Program, ProgramLink, Session, SessionItem, Week};
 
 /// Limits that keep a week on one printed page.
 const MAX_SESSIONS_PER_WEEK: usize = 3;
@@ -35,6 +36,10 @@ pub struct Front {
     /// Printed at the top of every week.
     warmup: Spanned<Vec<String>>,
     weeks: Spanned<Vec<WeekFront>>,
+    /// What to do after the last week: the deload or retest, and why.
+    next_step: Spanned<String>,
+    /// Slugs of the programmes that can follow; at least one, never itself.
+    next_programs: Spanned<Vec<Spanned<String>>>,
     slug: Option<Spanned<String>>,
 }
 
@@ -81,8 +86,34 @@ pub fn validate(
         .iter()
         .map(|page| one(page, index, exercises, errors))
         .collect();
+    resolve_next_titles(&mut list);
     list.sort_by(|a, b| a.title.cmp(&b.title));
     list
+}
+
+/// Names each next programme by its title; unknown slugs were reported by [`one`].
+fn resolve_next_titles(list: &mut [Program]) {
+    let titles: Vec<(String, String)> = list
+        .iter()
+        .map(|p| (p.slug.clone(), p.title.clone()))
+        .collect();
+    for program in list {
+        program.next_programs.retain_mut(|link| {
+            titles
+                .iter()
+                .find(|(slug, _)| *slug == link.slug)
+                .map(|(_, title)| link.title.clone_from(title))
+                .is_some()
+        });
+    }
+}
+
+/// What every week, session and item of one programme is checked against.
+struct Checker<'a> {
+    file: &'a SourceFile,
+    index: &'a Index,
+    exercises: &'a [Exercise],
+    level: Level,
 }
 
 fn one(
@@ -92,22 +123,21 @@ fn one(
     errors: &mut ContentErrors,
 ) -> Program {
     let (file, f) = (&page.file, &page.front);
-    let sessions_min = check::range(file, &f.sessions_min, 1, 7, "sessions_min", errors);
-    let sessions_max = check::range(file, &f.sessions_max, 1, 7, "sessions_max", errors);
-    if sessions_max < sessions_min {
-        errors.push(file.error_at(
-            &f.sessions_max.span(),
-            "sessions_max is lower than sessions_min",
-        ));
-    }
-    let minutes_min = check::range(file, &f.minutes_min, 5, 180, "minutes_min", errors);
-    let minutes_max = check::range(file, &f.minutes_max, 5, 180, "minutes_max", errors);
-    if minutes_max < minutes_min {
-        errors.push(file.error_at(
-            &f.minutes_max.span(),
-            "minutes_max is lower than minutes_min",
-        ));
-    }
+    let slug = final_slug(page);
+    let (sessions_min, sessions_max) = min_max(
+        file,
+        (&f.sessions_min, &f.sessions_max),
+        1..=7,
+        "sessions",
+        errors,
+    );
+    let (minutes_min, minutes_max) = min_max(
+        file,
+        (&f.minutes_min, &f.minutes_max),
+        5..=180,
+        "minutes",
+        errors,
+    );
     let weeks_front = f.weeks.get_ref();
     if weeks_front.is_empty() || weeks_front.len() > MAX_WEEKS {
         errors.push(file.error_at(
@@ -115,12 +145,23 @@ fn one(
             format!("a program needs 1 to {MAX_WEEKS} weeks"),
         ));
     }
-    let weeks = weeks_front
+    let checker = Checker {
+        file,
+        index,
+        exercises,
+        level: f.level,
+    };
+    let weeks: Vec<Week> = weeks_front
         .iter()
-        .map(|w| week(file, w, sessions_max as usize, index, exercises, errors))
+        .enumerate()
+        .map(|(i, w)| checker.week(w, i + 1, sessions_max as usize, errors))
         .collect();
+    let title_lines: Vec<usize> = weeks_front
+        .iter()
+        .map(|w| file.line_of(&w.title.span()))
+        .collect();
+    program_rules::landing_growth(file, &weeks, &title_lines, exercises, errors);
     Program {
-        slug: final_slug(page),
         title: check::text(file, &f.title, "title", errors),
         summary: check::text(file, &f.summary, "summary", errors),
         goal: check::text(file, &f.goal, "goal", errors),
@@ -137,105 +178,146 @@ fn one(
             .map(|d| check::range(file, d, 1, 5, "difficulty", errors) as u8),
         warmup: check::list(file, &f.warmup, "warmup", true, errors),
         weeks,
+        next_step: check::text(file, &f.next_step, "next_step", errors),
+        next_programs: next_programs(file, &f.next_programs, &slug, index, errors),
         html: check::body(file, index, errors).html,
+        slug,
     }
 }
 
-fn week(
+/// A `{what}_min` and `{what}_max` pair, each within `limits` and in order.
+fn min_max(
     file: &SourceFile,
-    w: &WeekFront,
-    sessions_max: usize,
-    index: &Index,
-    exercises: &[Exercise],
+    (min, max): (&Spanned<u32>, &Spanned<u32>),
+    limits: std::ops::RangeInclusive<u32>,
+    what: &str,
     errors: &mut ContentErrors,
-) -> Week {
-    let sessions = w.sessions.get_ref();
-    let limit = sessions_max.min(MAX_SESSIONS_PER_WEEK);
-    if sessions.is_empty() {
-        errors.push(file.error_at(&w.title.span(), "this week has no sessions"));
-    } else if sessions.len() > limit {
+) -> (u32, u32) {
+    let (lo, hi) = (*limits.start(), *limits.end());
+    let min_n = check::range(file, min, lo, hi, &format!("{what}_min"), errors);
+    let max_n = check::range(file, max, lo, hi, &format!("{what}_max"), errors);
+    if max_n < min_n {
+        errors.push(file.error_at(&max.span(), format!("{what}_max is lower than {what}_min")));
+    }
+    (min_n, max_n)
+}
+
+/// The programmes that follow: at least one, each known, never the programme itself.
+/// Titles are filled in once every programme is read.
+fn next_programs(
+    file: &SourceFile,
+    value: &Spanned<Vec<Spanned<String>>>,
+    own: &str,
+    index: &Index,
+    errors: &mut ContentErrors,
+) -> Vec<ProgramLink> {
+    let slugs = value.get_ref();
+    if slugs.is_empty() {
         errors.push(file.error_at(
-            &w.sessions.span(),
-            format!(
-                "this week has {} sessions; the program allows at most {limit}",
-                sessions.len()
-            ),
+            &value.span(),
+            "next_programs must name at least one programme to follow this one",
         ));
     }
-    Week {
-        title: check::text(file, &w.title, "week title", errors),
-        focus: check::text(file, &w.focus, "week focus", errors),
-        note: w
-            .note
-            .as_ref()
-            .map(|n| check::text(file, n, "week note", errors)),
-        sessions: sessions
-            .iter()
-            .map(|s| session(file, s, index, exercises, errors))
-            .collect(),
-    }
-}
-
-fn session(
-    file: &SourceFile,
-    s: &SessionFront,
-    index: &Index,
-    exercises: &[Exercise],
-    errors: &mut ContentErrors,
-) -> Session {
-    let items = s.items.get_ref();
-    if items.is_empty() {
-        errors.push(file.error_at(&s.name.span(), "this session has no exercises"));
-    } else if items.len() > MAX_ITEMS_PER_SESSION {
+    for slug in slugs.iter().filter(|s| s.get_ref() == own) {
         errors.push(file.error_at(
-            &s.name.span(),
-            format!("a session holds at most {MAX_ITEMS_PER_SESSION} exercises, so a week prints on one page"),
+            &slug.span(),
+            "next_programs cannot name the programme itself; use next_step to say repeat it",
         ));
     }
-    Session {
-        name: check::text(file, &s.name, "session name", errors),
-        items: items
-            .iter()
-            .map(|i| item(file, i, index, exercises, errors))
-            .collect(),
-    }
+    check::references(file, slugs, index, "programs", "programme", errors)
+        .into_iter()
+        .map(|slug| ProgramLink {
+            slug,
+            title: String::new(),
+        })
+        .collect()
 }
 
-fn item(
-    file: &SourceFile,
-    i: &ItemFront,
-    index: &Index,
-    exercises: &[Exercise],
-    errors: &mut ContentErrors,
-) -> SessionItem {
-    let exercise = check::references(
-        file,
-        std::slice::from_ref(&i.exercise),
-        index,
-        "exercises",
-        "exercise",
-        errors,
-    )
-    .remove(0);
-    // A unilateral exercise is always dosed per side, whether or not the slot says so.
-    let unilateral = exercises
-        .iter()
-        .any(|e| e.slug == exercise && e.dose.per_side);
-    SessionItem {
-        dose: check::dose(
+impl Checker<'_> {
+    fn week(
+        &self,
+        w: &WeekFront,
+        number: usize,
+        sessions_max: usize,
+        errors: &mut ContentErrors,
+    ) -> Week {
+        let file = self.file;
+        let sessions = w.sessions.get_ref();
+        let limit = sessions_max.min(MAX_SESSIONS_PER_WEEK);
+        if sessions.is_empty() {
+            errors.push(file.error_at(&w.title.span(), "this week has no sessions"));
+        } else if sessions.len() > limit {
+            errors.push(file.error_at(
+                &w.sessions.span(),
+                format!(
+                    "this week has {} sessions; the program allows at most {limit}",
+                    sessions.len()
+                ),
+            ));
+        }
+        Week {
+            title: check::text(file, &w.title, "week title", errors),
+            focus: check::text(file, &w.focus, "week focus", errors),
+            note: w
+                .note
+                .as_ref()
+                .map(|n| check::text(file, n, "week note", errors)),
+            sessions: sessions
+                .iter()
+                .map(|s| self.session(s, number, errors))
+                .collect(),
+        }
+    }
+
+    fn session(&self, s: &SessionFront, week: usize, errors: &mut ContentErrors) -> Session {
+        let file = self.file;
+        let items = s.items.get_ref();
+        if items.is_empty() {
+            errors.push(file.error_at(&s.name.span(), "this session has no exercises"));
+        } else if items.len() > MAX_ITEMS_PER_SESSION {
+            errors.push(file.error_at(
+                &s.name.span(),
+                format!("a session holds at most {MAX_ITEMS_PER_SESSION} exercises, so a week prints on one page"),
+            ));
+        }
+        Session {
+            name: check::text(file, &s.name, "session name", errors),
+            items: items.iter().map(|i| self.item(i, week, errors)).collect(),
+        }
+    }
+
+    fn item(&self, i: &ItemFront, week: usize, errors: &mut ContentErrors) -> SessionItem {
+        let file = self.file;
+        let exercise = check::references(
             file,
-            &i.sets,
-            i.reps.as_ref(),
-            i.seconds.as_ref(),
-            i.per_side || unilateral,
+            std::slice::from_ref(&i.exercise),
+            self.index,
+            "exercises",
+            "exercise",
             errors,
-        ),
-        rest: check::range(file, &i.rest, 0, 600, "rest", errors),
-        rpe: check::range(file, &i.rpe, 1, 10, "rpe", errors) as u8,
-        note: i
-            .note
-            .as_ref()
-            .map(|n| check::text(file, n, "note", errors)),
-        exercise,
+        )
+        .remove(0);
+        if let Some(found) = self.exercises.iter().find(|e| e.slug == exercise) {
+            let span = i.exercise.span();
+            program_rules::level(file, &span, found, self.level, week, errors);
+            program_rules::per_side(file, &span, found, i.per_side, errors);
+        }
+        SessionItem {
+            dose: check::dose(
+                file,
+                &i.sets,
+                i.reps.as_ref(),
+                i.seconds.as_ref(),
+                i.per_side,
+                errors,
+            ),
+            rest: check::range(file, &i.rest, 0, 600, "rest", errors),
+            rpe: check::range(file, &i.rpe, 1, 10, "rpe", errors) as u8,
+            note: i
+                .note
+                .as_ref()
+                .map(|n| check::text(file, n, "note", errors)),
+            exercise,
+        }
     }
 }

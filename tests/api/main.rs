@@ -4,6 +4,7 @@
 mod browser;
 mod content_depth;
 mod content_errors;
+mod content_rules;
 mod delivery;
 mod discovery;
 mod equipment;

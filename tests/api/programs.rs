@@ -270,6 +270,47 @@ async fn bad_calendar_parameters_get_400() {
 }
 
 #[tokio::test]
+async fn every_programme_says_what_comes_next_and_links_it_by_title() {
+    let app = spawn_app().await;
+    let content = content();
+    for program in &content.programs {
+        let page = app.ok(&format!("/programs/{}", program.slug)).await;
+        assert_eq!(page.texts("h2#next"), ["What next"], "{}", program.slug);
+        let text = page.all_text();
+        assert!(
+            text.contains(&program.next_step),
+            "{} next step",
+            program.slug
+        );
+        assert!(!program.next_programs.is_empty(), "{}", program.slug);
+        for next in &program.next_programs {
+            let target = content
+                .programs
+                .iter()
+                .find(|p| p.slug == next.slug)
+                .expect("next programme exists");
+            assert_eq!(next.title, target.title, "title resolved from the file");
+            let href = format!("/programs/{}", next.slug);
+            let linked = page
+                .html()
+                .select(&scraper::Selector::parse("a").expect("selector"))
+                .any(|a| {
+                    a.value().attr("href") == Some(&href)
+                        && a.text().collect::<String>() == next.title
+                });
+            assert!(linked, "{} links {} by its title", program.slug, next.slug);
+        }
+        // Every programme sets RPE targets, and says what they mean.
+        assert!(
+            page.attrs(".prose a", "href")
+                .contains(&"/articles/effort".to_string()),
+            "{} links the effort article from its body",
+            program.slug
+        );
+    }
+}
+
+#[tokio::test]
 async fn new_programme_weeks_show_the_doses_from_their_files() {
     let app = spawn_app().await;
     let no_kit = app.ok("/programs/no-kit-beginner/week/1").await;
