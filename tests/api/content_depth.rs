@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use runstrong::domain::{Category, Exercise};
+use runstrong::domain::{Category, Exercise, Level};
 
 use crate::helpers::content;
 
@@ -127,6 +127,41 @@ fn programmes_share_out_the_calf_work_and_dose_every_side() {
             if exercise(&content.exercises, &item.exercise).dose.per_side {
                 assert!(item.dose.per_side, "{}: {}", program.slug, item.exercise);
             }
+        }
+    }
+}
+
+#[test]
+fn effort_targets_match_the_effort_article() {
+    for program in content().programs {
+        let rpes = |weeks: &[runstrong::domain::Week]| -> Vec<u8> {
+            weeks
+                .iter()
+                .flat_map(|w| &w.sessions)
+                .flat_map(|s| &s.items)
+                .map(|i| i.rpe)
+                .collect()
+        };
+        let all = rpes(&program.weeks);
+        let most = if program.level == Level::Beginner {
+            7
+        } else {
+            8
+        };
+        assert!(
+            all.iter().all(|&r| (5..=most).contains(&r)),
+            "{}: RPE {all:?}, at most {most}",
+            program.slug
+        );
+        // Week 1 finds the loads at RPE 6; only the maintenance session, which builds
+        // nothing, starts where it stays.
+        if program.slug != "in-season-maintenance" {
+            let first = rpes(&program.weeks[..1]);
+            assert!(
+                first.iter().all(|&r| r == 6),
+                "{}: week 1 at RPE {first:?}",
+                program.slug
+            );
         }
     }
 }
