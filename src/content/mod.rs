@@ -13,6 +13,7 @@ mod equipment;
 pub mod error;
 mod exercises;
 mod muscles;
+mod program_rules;
 mod programs;
 pub mod source;
 

@@ -5,13 +5,14 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::check;
+use super::program_rules;
 use super::slug_override_from_field;
 use super::source::SourceFile;
 use super::{ContentErrors, Index, Parsed, final_slug};
 use crate::domain::limits::{
     EXERCISES_PER_SESSION, MINUTES_PER_SESSION, PROGRAMME_WEEKS, SESSIONS_PER_WEEK,
 };
-use crate::domain::{Exercise, Level, Place, Program, Session, SessionItem, Week};
+use crate::domain::{Exercise, Level, Place, Program, ProgramLink, Session, SessionItem, Week};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -33,6 +34,10 @@ pub struct Front {
     /// Printed at the top of every week.
     warmup: Spanned<Vec<String>>,
     weeks: Spanned<Vec<WeekFront>>,
+    /// What to do after the last week: the deload or retest, and why.
+    next_step: Spanned<String>,
+    /// Slugs of the programmes that can follow; at least one, never itself.
+    next_programs: Spanned<Vec<Spanned<String>>>,
     slug: Option<Spanned<String>>,
 }
 
@@ -79,8 +84,69 @@ pub fn validate(
         .iter()
         .map(|page| one(page, index, exercises, errors))
         .collect();
+    resolve_next_titles(&mut list);
     list.sort_by(|a, b| a.title.cmp(&b.title));
     list
+}
+
+/// Names each next programme by its title; unknown slugs were reported by [`one`].
+fn resolve_next_titles(list: &mut [Program]) {
+    let titles: Vec<(String, String)> = list
+        .iter()
+        .map(|p| (p.slug.clone(), p.title.clone()))
+        .collect();
+    for program in list {
+        program.next_programs.retain_mut(|link| {
+            titles
+                .iter()
+                .find(|(slug, _)| *slug == link.slug)
+                .map(|(_, title)| link.title.clone_from(title))
+                .is_some()
+        });
+    }
+}
+
+/// What every week, session and item of one programme is checked against.
+struct Checker<'a> {
+    file: &'a SourceFile,
+    index: &'a Index,
+    exercises: &'a [Exercise],
+    level: Level,
+}
+
+impl Checker<'_> {
+    /// Every week, in order, with the rules that look across weeks.
+    fn weeks(
+        &self,
+        weeks: &Spanned<Vec<WeekFront>>,
+        sessions_max: usize,
+        errors: &mut ContentErrors,
+    ) -> Vec<Week> {
+        let file = self.file;
+        if !PROGRAMME_WEEKS.contains(&weeks.get_ref().len()) {
+            errors.push(file.error_at(
+                &weeks.span(),
+                format!(
+                    "a program needs {} to {} weeks",
+                    PROGRAMME_WEEKS.start(),
+                    PROGRAMME_WEEKS.end()
+                ),
+            ));
+        }
+        let checked: Vec<Week> = weeks
+            .get_ref()
+            .iter()
+            .enumerate()
+            .map(|(i, w)| self.week(w, i + 1, sessions_max, errors))
+            .collect();
+        let title_lines: Vec<usize> = weeks
+            .get_ref()
+            .iter()
+            .map(|w| file.line_of(&w.title.span()))
+            .collect();
+        program_rules::landing_growth(file, &checked, &title_lines, self.exercises, errors);
+        checked
+    }
 }
 
 fn one(
@@ -90,6 +156,7 @@ fn one(
     errors: &mut ContentErrors,
 ) -> Program {
     let (file, f) = (&page.file, &page.front);
+    let slug = final_slug(page);
     let (sessions_min, sessions_max) = check::bounds(
         file,
         (&f.sessions_min, &f.sessions_max),
@@ -104,23 +171,14 @@ fn one(
         "minutes",
         errors,
     );
-    let weeks_front = f.weeks.get_ref();
-    if !PROGRAMME_WEEKS.contains(&weeks_front.len()) {
-        errors.push(file.error_at(
-            &f.weeks.span(),
-            format!(
-                "a program needs {} to {} weeks",
-                PROGRAMME_WEEKS.start(),
-                PROGRAMME_WEEKS.end()
-            ),
-        ));
-    }
-    let weeks = weeks_front
-        .iter()
-        .map(|w| week(file, w, sessions_max as usize, index, exercises, errors))
-        .collect();
+    let checker = Checker {
+        file,
+        index,
+        exercises,
+        level: f.level,
+    };
+    let weeks = checker.weeks(&f.weeks, sessions_max as usize, errors);
     Program {
-        slug: final_slug(page),
         title: check::text(file, &f.title, "title", errors),
         summary: check::text(file, &f.summary, "summary", errors),
         goal: check::text(file, &f.goal, "goal", errors),
@@ -137,105 +195,129 @@ fn one(
             .map(|d| check::range(file, d, 1, 5, "difficulty", errors) as u8),
         warmup: check::list(file, &f.warmup, "warmup", true, errors),
         weeks,
+        next_step: check::text(file, &f.next_step, "next_step", errors),
+        next_programs: next_programs(file, &f.next_programs, &slug, index, errors),
         html: check::body(file, index, errors).html,
+        slug,
     }
 }
 
-fn week(
+/// The programmes that follow: at least one, each known, never the programme itself.
+/// Titles are filled in once every programme is read.
+fn next_programs(
     file: &SourceFile,
-    w: &WeekFront,
-    sessions_max: usize,
+    value: &Spanned<Vec<Spanned<String>>>,
+    own: &str,
     index: &Index,
-    exercises: &[Exercise],
     errors: &mut ContentErrors,
-) -> Week {
-    let sessions = w.sessions.get_ref();
-    let limit = sessions_max;
-    if sessions.is_empty() {
-        errors.push(file.error_at(&w.title.span(), "this week has no sessions"));
-    } else if sessions.len() > limit {
+) -> Vec<ProgramLink> {
+    let slugs = value.get_ref();
+    if slugs.is_empty() {
         errors.push(file.error_at(
-            &w.sessions.span(),
-            format!(
-                "this week has {} sessions; the program allows at most {limit}",
-                sessions.len()
-            ),
+            &value.span(),
+            "next_programs must name at least one programme to follow this one",
         ));
     }
-    Week {
-        title: check::text(file, &w.title, "week title", errors),
-        focus: check::text(file, &w.focus, "week focus", errors),
-        note: w
-            .note
-            .as_ref()
-            .map(|n| check::text(file, n, "week note", errors)),
-        sessions: sessions
-            .iter()
-            .map(|s| session(file, s, index, exercises, errors))
-            .collect(),
-    }
-}
-
-fn session(
-    file: &SourceFile,
-    s: &SessionFront,
-    index: &Index,
-    exercises: &[Exercise],
-    errors: &mut ContentErrors,
-) -> Session {
-    let items = s.items.get_ref();
-    if items.is_empty() {
-        errors.push(file.error_at(&s.name.span(), "this session has no exercises"));
-    } else if items.len() > EXERCISES_PER_SESSION {
+    for slug in slugs.iter().filter(|s| s.get_ref() == own) {
         errors.push(file.error_at(
-            &s.name.span(),
-            format!("a session holds at most {EXERCISES_PER_SESSION} exercises, so a week prints on one page"),
+            &slug.span(),
+            "next_programs cannot name the programme itself; use next_step to say repeat it",
         ));
     }
-    Session {
-        name: check::text(file, &s.name, "session name", errors),
-        items: items
-            .iter()
-            .map(|i| item(file, i, index, exercises, errors))
-            .collect(),
-    }
+    check::references(file, slugs, index, "programs", "programme", errors)
+        .into_iter()
+        .map(|slug| ProgramLink {
+            slug,
+            title: String::new(),
+        })
+        .collect()
 }
 
-fn item(
-    file: &SourceFile,
-    i: &ItemFront,
-    index: &Index,
-    exercises: &[Exercise],
-    errors: &mut ContentErrors,
-) -> SessionItem {
-    let exercise = check::references(
-        file,
-        std::slice::from_ref(&i.exercise),
-        index,
-        "exercises",
-        "exercise",
-        errors,
-    )
-    .remove(0);
-    // A unilateral exercise is always dosed per side, whether or not the slot says so.
-    let unilateral = exercises
-        .iter()
-        .any(|e| e.slug == exercise && e.dose.per_side);
-    SessionItem {
-        dose: check::dose(
+impl Checker<'_> {
+    fn week(
+        &self,
+        w: &WeekFront,
+        number: usize,
+        sessions_max: usize,
+        errors: &mut ContentErrors,
+    ) -> Week {
+        let file = self.file;
+        let sessions = w.sessions.get_ref();
+        let limit = sessions_max;
+        if sessions.is_empty() {
+            errors.push(file.error_at(&w.title.span(), "this week has no sessions"));
+        } else if sessions.len() > limit {
+            errors.push(file.error_at(
+                &w.sessions.span(),
+                format!(
+                    "this week has {} sessions; the program allows at most {limit}",
+                    sessions.len()
+                ),
+            ));
+        }
+        Week {
+            title: check::text(file, &w.title, "week title", errors),
+            focus: check::text(file, &w.focus, "week focus", errors),
+            note: w
+                .note
+                .as_ref()
+                .map(|n| check::text(file, n, "week note", errors)),
+            sessions: sessions
+                .iter()
+                .map(|s| self.session(s, number, errors))
+                .collect(),
+        }
+    }
+
+    fn session(&self, s: &SessionFront, week: usize, errors: &mut ContentErrors) -> Session {
+        let file = self.file;
+        let items = s.items.get_ref();
+        if items.is_empty() {
+            errors.push(file.error_at(&s.name.span(), "this session has no exercises"));
+        } else if items.len() > EXERCISES_PER_SESSION {
+            errors.push(file.error_at(
+                &s.name.span(),
+                format!("a session holds at most {EXERCISES_PER_SESSION} exercises, so a week prints on one page"),
+            ));
+        }
+        Session {
+            name: check::text(file, &s.name, "session name", errors),
+            items: items.iter().map(|i| self.item(i, week, errors)).collect(),
+        }
+    }
+
+    fn item(&self, i: &ItemFront, week: usize, errors: &mut ContentErrors) -> SessionItem {
+        let file = self.file;
+        let exercise = check::references(
             file,
-            &i.sets,
-            i.reps.as_ref(),
-            i.seconds.as_ref(),
-            i.per_side || unilateral,
+            std::slice::from_ref(&i.exercise),
+            self.index,
+            "exercises",
+            "exercise",
             errors,
-        ),
-        rest: check::range(file, &i.rest, 0, 600, "rest", errors),
-        rpe: check::range(file, &i.rpe, 1, 10, "rpe", errors) as u8,
-        note: i
-            .note
-            .as_ref()
-            .map(|n| check::text(file, n, "note", errors)),
-        exercise,
+        )
+        .remove(0);
+        if let Some(found) = self.exercises.iter().find(|e| e.slug == exercise) {
+            let span = i.exercise.span();
+            program_rules::level(file, &span, found, self.level, week, errors);
+            program_rules::per_side(file, &span, found, i.per_side, errors);
+        }
+        SessionItem {
+            dose: check::dose(
+                file,
+                &i.sets,
+                i.reps.as_ref(),
+                i.seconds.as_ref(),
+                i.per_side,
+                errors,
+            ),
+            rest: check::range(file, &i.rest, 0, 600, "rest", errors),
+            rpe: check::range(file, &i.rpe, 1, 10, "rpe", errors) as u8,
+            note: i
+                .note
+                .as_ref()
+                .map(|n| check::text(file, n, "note", errors)),
+            exercise,
+        }
     }
 }

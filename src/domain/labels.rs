@@ -56,6 +56,23 @@ vocabulary!(
     }
 );
 
+impl Impact {
+    /// How much one foot contact of this impact counts towards a week's landing load.
+    ///
+    /// Tendons and bones feel how hard each landing is, not only how many there are: a
+    /// bound lands with several times the force of a pogo hop. Counting contacts alone
+    /// would let a programme swap small hops for big jumps and call it no change, so the
+    /// weekly growth rule counts each contact by this weight (low 1, moderate 2, high 3).
+    /// This is the one place the weights are set.
+    pub const fn weight(self) -> u32 {
+        match self {
+            Impact::Low => 1,
+            Impact::Moderate => 2,
+            Impact::High => 3,
+        }
+    }
+}
+
 vocabulary!(
     /// Where a program is done.
     Place {
@@ -98,4 +115,15 @@ pub fn weekday_name(day: chrono::Weekday) -> &'static str {
 pub fn weekday_from_slug(slug: &str) -> Option<chrono::Weekday> {
     let index = WEEKDAYS.iter().position(|(v, _)| *v == slug)?;
     chrono::Weekday::try_from(index as u8).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn harder_landings_weigh_more() {
+        let weights: Vec<u32> = Impact::ALL.iter().map(|i| i.weight()).collect();
+        assert_eq!(weights, [1, 2, 3]);
+    }
 }

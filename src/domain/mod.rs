@@ -119,7 +119,19 @@ pub struct Program {
     pub difficulty: Option<u8>,
     pub warmup: Vec<String>,
     pub weeks: Vec<Week>,
+    /// What to do when the last week is done: the deload or retest, and why.
+    pub next_step: String,
+    /// The programmes that can follow this one, with their titles, in the order given.
+    pub next_programs: Vec<ProgramLink>,
     pub html: String,
+}
+
+/// A link to another programme, its title resolved when the content is validated so a
+/// page can name it without a second lookup.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProgramLink {
+    pub slug: String,
+    pub title: String,
 }
 
 impl Program {

@@ -1,4 +1,4 @@
-//! The muscle groups drawn on the body map. The SVG in `templates/partials/bodymap.svg`
+//! The muscle groups drawn on the body map. The SVG in `templates/partials/bodymap.html`
 //! has one shape per slug here (`data-muscle="…"`), and `content/muscles/` one file per
 //! slug; both are checked against this list.
 
@@ -9,6 +9,7 @@ pub const MUSCLE_SLUGS: &[&str] = &[
     "calves",
     "lower-back",
     "quadriceps",
+    "shins",
     "hip-flexors",
     "adductors",
     "abductors",
@@ -22,7 +23,7 @@ pub const MUSCLE_SLUGS: &[&str] = &[
 ];
 
 /// How many of [`MUSCLE_SLUGS`], from the start, are legs, hips and lower back.
-const LOWER_BODY_COUNT: usize = 8;
+const LOWER_BODY_COUNT: usize = 9;
 
 /// Whether work for this muscle makes a session a leg session.
 pub fn is_lower_body(slug: &str) -> bool {
@@ -53,6 +54,7 @@ mod tests {
             "calves",
             "lower-back",
             "quadriceps",
+            "shins",
             "hip-flexors",
             "adductors",
             "abductors",

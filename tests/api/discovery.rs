@@ -30,6 +30,20 @@ async fn search_finds_the_right_pages() {
         ("plyometrics", "/articles/plyometrics"),
         ("posterior chain", "/programs/posterior-chain-4-week"),
         ("quads", "/muscles/quadriceps"),
+        // The words runners use for the problems they arrive with.
+        ("shin splints", "/articles/shin-pain"),
+        ("runner's knee", "/articles/runners-knee"),
+        ("ITB", "/articles/it-band-pain"),
+        ("IT band", "/articles/it-band-pain"),
+        ("achilles", "/articles/achilles-pain"),
+        ("plantar", "/articles/plantar-heel-pain"),
+        ("heel drop", "/exercises/eccentric-heel-drop"),
+        ("taper", "/articles/running-week"),
+        ("in-season", "/programs/in-season-maintenance"),
+        ("tibialis", "/exercises/tibialis-raise"),
+        ("copenhagen", "/exercises/copenhagen-plank-short"),
+        ("hip hike", "/exercises/hip-hike"),
+        ("RPE", "/articles/effort"),
     ];
     for (query, expected) in cases {
         let urls = search_urls(&app, query).await;

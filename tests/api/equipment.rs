@@ -3,7 +3,10 @@
 use crate::helpers::{Page, content, spawn_app};
 
 /// Slug, price as printed, priority, words from each household alternative.
-const SEED: &[(&str, &str, u8, &[&str])] = &[
+type Item = (&'static str, &'static str, u8, &'static [&'static str]);
+
+/// The buying guide's first five items, with prices checked on 28 November 2026.
+const SEED: &[Item] = &[
     ("exercise-bands", "£3.99–£7.39", 4, &[]),
     ("resistance-tubes", "£8.95–£13.99", 3, &[]),
     (
@@ -21,6 +24,19 @@ const SEED: &[(&str, &str, u8, &[&str])] = &[
     ),
 ];
 
+/// Items added later, with typical price ranges dated 4 December 2026.
+const ADDED: &[Item] = &[
+    (
+        "dumbbells",
+        "£20.00–£70.00",
+        4,
+        &["water bottles", "rucksack"],
+    ),
+    ("kettlebell", "£15.00–£50.00", 3, &["dumbbell", "rucksack"]),
+    ("plyo-box", "£45.00–£130.00", 1, &["bottom stair", "bench"]),
+    ("loop-band", "£4.99–£14.99", 3, &["exercise band"]),
+];
+
 fn table_order(page: &Page) -> Vec<String> {
     page.attrs("table.compare tbody th a", "href")
         .into_iter()
@@ -33,8 +49,12 @@ async fn every_seed_price_priority_and_alternative_is_shown() {
     let app = spawn_app().await;
     let table = app.ok("/equipment/").await;
     let rows = table.texts("table.compare tbody tr");
-    assert_eq!(rows.len(), SEED.len());
-    for (slug, price, priority, alternatives) in SEED {
+    assert_eq!(rows.len(), SEED.len() + ADDED.len());
+    let dated = SEED
+        .iter()
+        .map(|item| (item, "28 November 2026"))
+        .chain(ADDED.iter().map(|item| (item, "4 December 2026")));
+    for ((slug, price, priority, alternatives), checked) in dated {
         let row = rows
             .iter()
             .find(|r| r.contains(price))
@@ -50,7 +70,7 @@ async fn every_seed_price_priority_and_alternative_is_shown() {
             "{slug}: {facts}"
         );
         assert!(
-            facts.contains("checked on 28 November 2026"),
+            facts.contains(&format!("checked on {checked}")),
             "{slug} shows the price date"
         );
         let text = page.all_text();
@@ -71,13 +91,20 @@ async fn every_seed_price_priority_and_alternative_is_shown() {
             .text("dl.facts")
             .contains("depending on weight")
     );
+    for (slug, ..) in ADDED {
+        let facts = app.ok(&format!("/equipment/{slug}")).await.text("dl.facts");
+        assert!(
+            facts.contains("typical UK range") && facts.contains("check current prices"),
+            "{slug} says its price is a typical range to check: {facts}"
+        );
+    }
 }
 
 #[tokio::test]
 async fn unlock_counts_and_item_pages_are_derived_from_the_library() {
     let app = spawn_app().await;
     let content = content();
-    for (slug, ..) in SEED {
+    for (slug, ..) in SEED.iter().chain(ADDED) {
         let needing: Vec<_> = content
             .exercises
             .iter()
@@ -109,31 +136,48 @@ async fn unlock_counts_and_item_pages_are_derived_from_the_library() {
 #[tokio::test]
 async fn the_table_sorts_by_each_key_in_both_orders() {
     let app = spawn_app().await;
+    // Equal priorities are ordered by name, in both directions.
     let by_priority = [
         "swiss-ball",
+        "dumbbells",
         "exercise-bands",
+        "kettlebell",
+        "loop-band",
         "resistance-tubes",
         "medicine-ball",
         "aerobic-step",
+        "plyo-box",
     ];
     assert_eq!(table_order(&app.ok("/equipment/").await), by_priority);
     assert_eq!(
         table_order(&app.ok("/equipment/?sort=priority&order=desc").await),
         by_priority
     );
-    let mut reversed = by_priority;
-    reversed.reverse();
     assert_eq!(
         table_order(&app.ok("/equipment/?sort=priority&order=asc").await),
-        reversed
+        [
+            "aerobic-step",
+            "plyo-box",
+            "medicine-ball",
+            "kettlebell",
+            "loop-band",
+            "resistance-tubes",
+            "dumbbells",
+            "exercise-bands",
+            "swiss-ball",
+        ]
     );
     // Tubes and the medicine ball both start at £8.95; the lower top price comes first.
     let by_price = [
         "exercise-bands",
+        "loop-band",
         "resistance-tubes",
         "medicine-ball",
         "swiss-ball",
+        "kettlebell",
         "aerobic-step",
+        "dumbbells",
+        "plyo-box",
     ];
     assert_eq!(
         table_order(&app.ok("/equipment/?sort=price&order=asc").await),
@@ -173,9 +217,14 @@ async fn max_price_filters_by_the_lowest_price() {
     order.sort();
     assert_eq!(
         order,
-        ["exercise-bands", "medicine-ball", "resistance-tubes"]
+        [
+            "exercise-bands",
+            "loop-band",
+            "medicine-ball",
+            "resistance-tubes"
+        ]
     );
-    assert!(page.text("p.count").contains("3 of 5"));
+    assert!(page.text("p.count").contains("4 of 9"));
     let none = app.ok("/equipment/?max_price=1").await;
     assert!(table_order(&none).is_empty());
 }
@@ -214,20 +263,27 @@ async fn the_budget_buys_by_priority_within_the_money() {
     let app = spawn_app().await;
     let page = app.ok("/equipment/budget?gbp=20").await;
     let order: Vec<String> = page.attrs("table.compare tbody th a", "href");
+    // Dumbbells share the bands' four stars but do not fit what is left; the loop band,
+    // at three stars, unlocks the most per pound of what still fits.
     assert_eq!(
         order,
-        ["/equipment/swiss-ball", "/equipment/exercise-bands"]
+        [
+            "/equipment/swiss-ball",
+            "/equipment/exercise-bands",
+            "/equipment/loop-band"
+        ]
     );
     assert!(
-        page.text("p.total").contains("£13.94"),
+        page.text("p.total").contains("£18.93"),
         "{}",
         page.text("p.total")
     );
-    assert!(page.text("p.total").contains("£6.06"));
+    assert!(page.text("p.total").contains("£1.07"));
     let all = app.ok("/equipment/budget?gbp=100").await;
-    assert_eq!(all.attrs("table.compare tbody th a", "href").len(), 5);
+    // Everything but the plyo box, which no longer fits.
+    assert_eq!(all.attrs("table.compare tbody th a", "href").len(), 8);
     assert!(
-        all.text("p.total").contains("£47.83"),
+        all.text("p.total").contains("£87.82"),
         "{}",
         all.text("p.total")
     );

@@ -2,12 +2,15 @@
 //! fresh database and talks to it over HTTP.
 
 mod browser;
+mod content_depth;
 mod content_errors;
+mod content_rules;
 mod delivery;
 mod discovery;
 mod equipment;
 mod exercises;
 mod faults;
+mod guidance;
 mod helpers;
 mod pages;
 mod paging;

@@ -1,7 +1,9 @@
 //! Long lists split into pages: links between them, their addresses, and what a page
 //! that does not exist answers.
 
-use crate::helpers::spawn_app;
+use runstrong::pages::paging::CARDS_PER_PAGE;
+
+use crate::helpers::{content, spawn_app};
 
 #[tokio::test]
 async fn the_library_pages_link_each_other_and_name_their_neighbours() {
@@ -33,6 +35,35 @@ async fn the_library_pages_link_each_other_and_name_their_neighbours() {
     assert_eq!(
         cards(&first).len(),
         runstrong::pages::paging::CARDS_PER_PAGE
+    );
+}
+
+#[tokio::test]
+async fn filters_carry_into_the_links_between_pages() {
+    let app = spawn_app().await;
+    let strength = content()
+        .exercises
+        .iter()
+        .filter(|e| e.category == runstrong::domain::Category::Strength)
+        .count();
+    assert!(
+        strength > CARDS_PER_PAGE,
+        "strength work fills more than a page"
+    );
+    let first = app.ok("/exercises/?category=strength").await;
+    let links = first.attrs("nav.pager a", "href");
+    assert!(!links.is_empty());
+    for link in &links {
+        assert!(link.starts_with("/exercises/?category=strength"), "{link}");
+    }
+    assert_eq!(
+        first.attrs("a[rel=next]", "href"),
+        ["/exercises/?category=strength&page=2"]
+    );
+    let second = app.ok("/exercises/?category=strength&page=2").await;
+    assert_eq!(
+        second.texts("ul.exercises > li").len(),
+        strength - CARDS_PER_PAGE
     );
 }
 

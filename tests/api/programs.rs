@@ -14,7 +14,17 @@ async fn every_program_and_week_renders() {
     let app = spawn_app().await;
     let content = content();
     let index = app.ok("/programs/").await;
-    for slug in ["posterior-chain-4-week", "plyometric", "home", "gym"] {
+    for slug in [
+        "posterior-chain-4-week",
+        "plyometric",
+        "home",
+        "gym",
+        "no-kit-beginner",
+        "calf-achilles-durability",
+        "power-5k-10k",
+        "marathon-durability",
+        "in-season-maintenance",
+    ] {
         assert!(
             index
                 .attrs("a", "href")
@@ -69,11 +79,19 @@ async fn plyometric_weeks_start_gently_and_grow_within_the_rule() {
     let first = app.ok("/programs/plyometric/week/1").await;
     let rows = first.texts("table.plan tbody tr");
     row(&rows, "Pogo hop");
-    row(&rows, "Squat jump");
-    for later in ["Lateral bound", "Tuck jump", "Split squat jump"] {
+    row(&rows, "Drop landing");
+    for later in ["Squat jump", "Lateral bound", "Split squat jump"] {
         assert!(
             !rows.iter().any(|r| r.starts_with(later)),
             "{later} waits until week 1 is done"
+        );
+    }
+    // A beginner programme: the advanced drills are for the power block.
+    let print = app.ok("/programs/plyometric/print").await.all_text();
+    for advanced in ["Tuck jump", "Clap press-up"] {
+        assert!(
+            !print.contains(advanced),
+            "{advanced} in a beginner programme"
         );
     }
     let mut previous: Option<u32> = None;
@@ -95,8 +113,8 @@ async fn plyometric_weeks_start_gently_and_grow_within_the_rule() {
 #[tokio::test]
 async fn seed_numbers_are_on_the_weeks_that_present_them() {
     let app = spawn_app().await;
-    // The seed's routine comes in week 3, after two weeks of easier drills.
-    let plyo = app.ok("/programs/plyometric/week/3").await;
+    // The seed's five-drill routine opens the advanced power block, as one session.
+    let plyo = app.ok("/programs/power-5k-10k/week/1").await;
     let rows = plyo.texts("table.plan tbody tr");
     for drill in [
         "Lateral bound",
@@ -109,9 +127,10 @@ async fn seed_numbers_are_on_the_weeks_that_present_them() {
     }
     let tuck = row(&rows, "Tuck jump");
     assert!(tuck.contains("1 × 5") && tuck.contains("45 s"), "{tuck}");
-    assert!(
-        plyo.text("h3").contains("35 foot contacts"),
-        "contacts per session shown"
+    assert_eq!(
+        session_contacts(&plyo),
+        [35],
+        "one session of 35 foot contacts"
     );
 
     let home = app.ok("/programs/home/week/1").await;
@@ -279,4 +298,96 @@ async fn week_rows_carry_their_dose_as_data_for_the_training_script() {
             }
         }
     }
+}
+
+#[tokio::test]
+async fn every_programme_says_what_comes_next_and_links_it_by_title() {
+    let app = spawn_app().await;
+    let content = content();
+    for program in &content.programs {
+        let page = app.ok(&format!("/programs/{}", program.slug)).await;
+        assert_eq!(page.texts("h2#next"), ["What next"], "{}", program.slug);
+        let text = page.all_text();
+        assert!(
+            text.contains(&program.next_step),
+            "{} next step",
+            program.slug
+        );
+        assert!(!program.next_programs.is_empty(), "{}", program.slug);
+        for next in &program.next_programs {
+            let target = content
+                .programs
+                .iter()
+                .find(|p| p.slug == next.slug)
+                .expect("next programme exists");
+            assert_eq!(next.title, target.title, "title resolved from the file");
+            let href = format!("/programs/{}", next.slug);
+            let linked = page
+                .html()
+                .select(&scraper::Selector::parse("a").expect("selector"))
+                .any(|a| {
+                    a.value().attr("href") == Some(&href)
+                        && a.text().collect::<String>() == next.title
+                });
+            assert!(linked, "{} links {} by its title", program.slug, next.slug);
+        }
+        // Every programme sets RPE targets, and says what they mean.
+        assert!(
+            page.attrs(".prose a", "href")
+                .contains(&"/articles/effort".to_string()),
+            "{} links the effort article from its body",
+            program.slug
+        );
+    }
+}
+
+#[tokio::test]
+async fn new_programme_weeks_show_the_doses_from_their_files() {
+    let app = spawn_app().await;
+    let no_kit = app.ok("/programs/no-kit-beginner/week/1").await;
+    let rows = no_kit.texts("table.plan tbody tr");
+    let squat = row(&rows, "Bodyweight squat");
+    assert!(
+        squat.contains("2 × 10") && squat.contains("1 min") && squat.contains("RPE 6"),
+        "{squat}"
+    );
+    assert!(row(&rows, "Clamshell").contains("2 × 12 each side"));
+    assert!(row(&rows, "Isometric calf hold").contains("3 × 30 s"));
+    assert_eq!(
+        no_kit.texts("div.session h3").len(),
+        2,
+        "two sessions a week"
+    );
+    let facts = app.ok("/programs/no-kit-beginner").await.text("dl.facts");
+    assert!(facts.contains("Equipment None"), "no kit needed: {facts}");
+
+    let in_season = app.ok("/programs/in-season-maintenance/week/1").await;
+    assert_eq!(
+        in_season.texts("div.session h3").len(),
+        1,
+        "one session a week"
+    );
+    let rows = in_season.texts("table.plan tbody tr");
+    assert!(row(&rows, "Bulgarian split squat").contains("2 × 6 each side"));
+    assert!(row(&rows, "Copenhagen plank (short lever)").contains("2 × 20 s each side"));
+    let overview = app.ok("/programs/in-season-maintenance").await.all_text();
+    assert!(overview.contains("20 minutes"), "one 20-minute session");
+
+    // The power block goes from one session to two without repeating the jumps.
+    let week1 = app.ok("/programs/power-5k-10k/week/1").await;
+    let week2 = app.ok("/programs/power-5k-10k/week/2").await;
+    assert_eq!(session_contacts(&week1), [35]);
+    assert_eq!(session_contacts(&week2), [18, 18]);
+
+    let calf = app.ok("/programs/calf-achilles-durability/week/3").await;
+    let rows = calf.texts("table.plan tbody tr");
+    assert!(row(&rows, "Weighted single-leg calf raise").contains("3 × 8 each side"));
+    assert!(row(&rows, "Pogo hop").contains("2 × 11"));
+    let deload = app.ok("/programs/calf-achilles-durability").await;
+    assert!(
+        deload
+            .text("table.progression")
+            .to_lowercase()
+            .contains("deload")
+    );
 }
