@@ -6,10 +6,9 @@ use std::ops::Range;
 
 use super::source::SourceFile;
 use super::{ContentError, ContentErrors};
-use crate::domain::{Exercise, Level, Week};
-
-/// Landing load may grow by at most this many percent from one week to the next.
-pub const LANDING_GROWTH_PERCENT: u32 = 10;
+use crate::domain::{
+    Exercise, LANDING_GROWTH_PERCENT, Level, Week, landing_allowance, landing_load,
+};
 
 /// A programme may use an exercise one level above its own once the first week has
 /// taught the basics, and never one two levels above.
@@ -59,19 +58,6 @@ pub fn per_side(
     }
 }
 
-/// A week's landing load: every jumping item's foot contacts times its impact weight.
-pub fn landing_load(week: &Week, exercises: &[Exercise]) -> u32 {
-    week.sessions
-        .iter()
-        .flat_map(|s| &s.items)
-        .filter_map(|item| {
-            let exercise = exercises.iter().find(|e| e.slug == item.exercise)?;
-            let impact = exercise.plyometric?.impact;
-            Some(exercise.contacts_in(&item.dose) * impact.weight())
-        })
-        .sum()
-}
-
 /// Landing load grows by at most [`LANDING_GROWTH_PERCENT`] a week. A drop is always
 /// fine. The first week with any jumping sets the base; after a week without jumping,
 /// a programme may start again at no more than that first week's load.
@@ -82,14 +68,17 @@ pub fn landing_growth(
     exercises: &[Exercise],
     errors: &mut ContentErrors,
 ) {
-    let loads: Vec<u32> = weeks.iter().map(|w| landing_load(w, exercises)).collect();
+    let loads: Vec<u32> = weeks
+        .iter()
+        .map(|w| landing_load(w.sessions.iter().flat_map(|s| &s.items), exercises))
+        .collect();
     let Some(first) = loads.iter().position(|&load| load > 0) else {
         return;
     };
     for (i, pair) in loads.windows(2).enumerate().skip(first) {
         let (before, now) = (pair[0], pair[1]);
         let (week, line) = (i + 2, title_lines.get(i + 1).copied().unwrap_or(0));
-        let message = if before > 0 && now * 100 > before * (100 + LANDING_GROWTH_PERCENT) {
+        let message = if before > 0 && now > landing_allowance(before) {
             format!(
                 "week {week}'s landing load is {now}, more than {LANDING_GROWTH_PERCENT}% above week {}'s {before} (foot contacts × impact weight: low 1, moderate 2, high 3)",
                 week - 1

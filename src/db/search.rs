@@ -34,11 +34,27 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("plyo", &["plyometric"]),
     ("plyos", &["plyometric"]),
     ("jumping", &["jump", "plyometric"]),
-    ("shin", &["calves"]),
-    ("achilles", &["calves"]),
+    ("shin", &["shins", "tibialis"]),
+    ("itb", &["iliotibial"]),
+    ("itbs", &["itb", "iliotibial"]),
+    ("pfps", &["patellofemoral"]),
+    ("fasciitis", &["plantar"]),
+    ("rir", &["reserve"]),
     ("kit", &["equipment"]),
     ("pushup", &["press"]),
     ("pushups", &["press"]),
+];
+
+/// Phrases runners type whose words mean little alone ("it" is in every page), and the
+/// word the content uses for them.
+const PHRASES: &[(&str, &str)] = &[
+    ("it band", "itb"),
+    ("i t band", "itb"),
+    ("iliotibial band", "itb"),
+    ("runner's knee", "patellofemoral"),
+    ("runners' knee", "patellofemoral"),
+    ("runners knee", "patellofemoral"),
+    ("runner knee", "patellofemoral"),
 ];
 
 /// One search hit.
@@ -148,11 +164,15 @@ fn equipment_row(e: &Equipment) -> Row {
 }
 
 /// The words of a query: letters and digits only, lowercased.
+/// Single letters (the `s` of "runner's") are dropped: as prefixes they match everything.
 pub fn words(query: &str) -> Vec<String> {
-    query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    let mut text = query.to_lowercase().replace('\u{2019}', "'");
+    for (phrase, word) in PHRASES {
+        text = text.replace(phrase, word);
+    }
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1 || w.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
         .take(MAX_WORDS)
         .collect()
 }
@@ -236,6 +256,17 @@ mod tests {
             )
         );
         assert_eq!(match_expression("*** \"\" ()"), None);
+    }
+
+    #[test]
+    fn runners_spellings_become_the_words_the_content_uses() {
+        assert_eq!(
+            words("Runner\u{2019}s knee pain"),
+            ["patellofemoral", "pain"]
+        );
+        assert_eq!(words("a runner's guide"), ["runner", "guide"]);
+        assert_eq!(words("IT band pain"), ["itb", "pain"]);
+        assert_eq!(words("week 2"), ["week", "2"]);
     }
 
     #[test]

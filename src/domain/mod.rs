@@ -251,8 +251,32 @@ pub(crate) use prescription_from_fields;
 
 prescription_from_fields!(SessionItem);
 
+/// Landing load may grow by at most this many percent from one week to the next:
+/// tendons and bones adapt more slowly than muscles, so jumping grows gently.
+pub const LANDING_GROWTH_PERCENT: u32 = 10;
+
+/// The most landing load a week may hold after a week with `previous`.
+pub fn landing_allowance(previous: u32) -> u32 {
+    previous + previous * LANDING_GROWTH_PERCENT / 100
+}
+
+/// Landing load in a list of prescriptions: each jumping drill's foot contacts for the
+/// dose written, times its impact weight ([`Impact::weight`]), summed. Programme checks
+/// and the planner's weekly cap both count with this.
+pub fn landing_load<'a, P: Prescription + 'a>(
+    items: impl IntoIterator<Item = &'a P>,
+    exercises: &[Exercise],
+) -> u32 {
+    items
+        .into_iter()
+        .filter_map(|item| {
+            find_exercise(exercises, item.exercise()).map(|e| e.landing_load_in(item.dose()))
+        })
+        .sum()
+}
+
 /// Foot contacts in a list of prescriptions: each jumping drill's contacts for the dose
-/// written, summed. Programme weeks, plan weeks and the planner's cap all count with this.
+/// written, summed. Programme weeks and plan weeks print this.
 pub fn foot_contacts<'a, P: Prescription + 'a>(
     items: impl IntoIterator<Item = &'a P>,
     exercises: &[Exercise],
@@ -269,6 +293,13 @@ impl Exercise {
     /// Rest between sets in words.
     pub fn rest_text(&self) -> String {
         dose::rest_label(self.rest)
+    }
+
+    /// Foot contacts in `dose` of this exercise weighted by how hard they land: the
+    /// landing load. Zero for anything but a jumping drill.
+    pub fn landing_load_in(&self, dose: &Dose) -> u32 {
+        self.plyometric
+            .map_or(0, |plyo| self.contacts_in(dose) * plyo.impact.weight())
     }
 
     /// Foot contacts in `dose` of this exercise: the drill's contacts per set, scaled by

@@ -7,9 +7,10 @@ use askama::Template;
 use super::PageMeta;
 use super::bodymap::BodyMap;
 use super::programs::WeekView;
+use crate::domain::LANDING_GROWTH_PERCENT;
 use crate::domain::labels::WEEKDAYS;
 use crate::domain::limits::{MINUTES_PER_SESSION, SESSIONS_PER_WEEK};
-use crate::domain::planner::adjust::{CONTACT_GROWTH_PERCENT, TAPER_MAX_RPE, WARM_UP_MINUTES};
+use crate::domain::planner::adjust::{TAPER_MAX_RPE, WARM_UP_MINUTES};
 use crate::domain::planner::input::Goal;
 use crate::domain::planner::season::{FRESH_DAYS, TAPER_DAYS};
 use crate::domain::{Equipment, Level, Program};
@@ -161,7 +162,7 @@ pub fn rules() -> Vec<String> {
         "At least 48 hours between two leg sessions, so the muscles recover; the plan never puts them on consecutive days, even across the change of week.".to_string(),
         "No jumping drills on the day after your long run, when tired legs land badly.".to_string(),
         "When a day cannot take leg work, it may still take an upper-body and core session.".to_string(),
-        format!("Foot contacts (landings in jumping drills) are counted per session and per week, and a week may have at most {CONTACT_GROWTH_PERCENT}% more than the week before: tendons and bones adapt more slowly than muscles, so jumping volume grows gently."),
+        format!("Foot contacts (landings in jumping drills) are counted per session and per week. Each is weighted by how hard it lands (low impact 1, moderate 2, high 3), and a week's weighted total may be at most {LANDING_GROWTH_PERCENT}% more than the week before, also when a week adds a second jumping session: tendons and bones adapt more slowly than muscles, so jumping grows gently."),
         format!("With a race date, the weeks are counted back from the race: base strength, then strength, then power, then a {TAPER_DAYS}-day taper. In the taper there are at most two sessions, with about half the sets and effort no higher than {TAPER_MAX_RPE} out of 10; race week has no jumping and nothing you have not done before, and the last {FRESH_DAYS} days before the race are free. The plan ends the day before the race."),
         format!("Sessions are fitted to your time ({WARM_UP_MINUTES} minutes of warm-up included) by taking away sets, then the last exercises."),
         "At a gym, everything in the equipment guide is assumed to be there; at home, only what you tick. An exercise that needs something you lack becomes its first substitute that you can do, and the plan says so.".to_string(),

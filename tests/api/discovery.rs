@@ -64,6 +64,28 @@ async fn search_finds_the_right_pages() {
 }
 
 #[tokio::test]
+async fn the_words_runners_use_put_their_problem_near_the_top() {
+    let app = spawn_app().await;
+    for (query, expected) in [
+        ("achilles", "/articles/achilles-pain"),
+        ("Achilles tendon pain", "/articles/achilles-pain"),
+        ("runner's knee", "/articles/runners-knee"),
+        ("runners knee", "/articles/runners-knee"),
+        ("IT band", "/articles/it-band-pain"),
+        ("ITB", "/articles/it-band-pain"),
+        ("shin splints", "/articles/shin-pain"),
+        ("plantar fasciitis", "/articles/plantar-heel-pain"),
+        ("heel drop", "/exercises/eccentric-heel-drop"),
+    ] {
+        let urls = search_urls(&app, query).await;
+        assert!(
+            urls.iter().take(3).any(|u| u == expected),
+            "{query} → {expected}: {urls:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn hostile_queries_never_error_and_are_escaped() {
     let app = spawn_app().await;
     for query in [

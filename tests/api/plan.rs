@@ -418,3 +418,44 @@ async fn long_plans_are_split_into_parts_and_the_calendar_keeps_every_week() {
         "the calendar covers the whole plan: {last}"
     );
 }
+
+#[tokio::test]
+async fn auto_picks_among_the_new_goals_by_level() {
+    let app = spawn_app().await;
+    let week = "place=home&days=mon,wed,fri&long_run=sun&start=2026-12-07&sessions=2";
+    for (goal, level, programme) in [
+        (
+            "durability",
+            "intermediate",
+            "Marathon and ultra durability block",
+        ),
+        ("durability", "beginner", "No-kit strength for new runners"),
+        ("calves", "advanced", "Calf and Achilles durability block"),
+        (
+            "achilles",
+            "intermediate",
+            "Calf and Achilles durability block",
+        ),
+        ("power", "advanced", "5K and 10K power block"),
+        ("power", "beginner", "Plyometric power for runners"),
+        ("maintenance", "intermediate", "In-season maintenance"),
+        ("in-season", "beginner", "In-season maintenance"),
+        ("general", "beginner", "No-kit strength for new runners"),
+    ] {
+        let page = app
+            .ok(&format!(
+                "/plan?program=auto&goal={goal}&level={level}&{week}"
+            ))
+            .await;
+        assert!(
+            page.text("section.plan-result")
+                .contains(&format!("following {programme}")),
+            "goal={goal} level={level}: {}",
+            page.text("section.plan-result > p")
+        );
+    }
+    let offered = app.ok("/plan").await.attrs("#f-goal option", "value");
+    for goal in ["durability", "calves", "maintenance", "power"] {
+        assert!(offered.iter().any(|v| v == goal), "{goal} in {offered:?}");
+    }
+}

@@ -102,7 +102,7 @@ async fn plyometric_weeks_start_gently_and_grow_within_the_rule() {
         let most = contacts.iter().copied().max().unwrap_or(0);
         if let Some(before) = previous {
             assert!(
-                most <= runstrong::domain::planner::adjust::contact_allowance(before),
+                most <= runstrong::domain::landing_allowance(before),
                 "week {week}: {before} to {most} foot contacts is more than 10% growth"
             );
         }

@@ -174,6 +174,14 @@ fn functions(lines: &[String]) -> Vec<(usize, String, usize)> {
         let Some(name) = signature.strip_prefix("fn ") else {
             continue;
         };
+        // A declaration without a body (in a trait) ends in `;` before any `{`.
+        let opens = lines[start..]
+            .iter()
+            .map(|l| l.trim_end())
+            .find(|l| l.ends_with('{') || l.ends_with(';'));
+        if opens.is_some_and(|l| l.ends_with(';')) {
+            continue;
+        }
         let closing = format!("{indent}}}");
         if let Some(end) = lines[start..].iter().position(|l| *l == closing) {
             let name = name.split(['(', '<']).next().unwrap_or_default();
@@ -215,6 +223,9 @@ fn the_length_rule_measures_functions_as_rustfmt_writes_them() {
         "        1",
         "    }",
         "}",
+        "trait Y {",
+        "    fn declared(&self);",
+        "}",
         "fn free() {",
         "    let x = 1;",
         "}",
@@ -223,7 +234,7 @@ fn the_length_rule_measures_functions_as_rustfmt_writes_them() {
     .to_vec();
     assert_eq!(
         functions(&source),
-        [(2, "short".to_string(), 3), (6, "free".to_string(), 3)]
+        [(2, "short".to_string(), 3), (9, "free".to_string(), 3)]
     );
 }
 

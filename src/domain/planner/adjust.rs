@@ -8,8 +8,6 @@ use crate::domain::{
     Category, Equipment, EquipmentKind, Exercise, Place, SessionItem, find_exercise,
 };
 
-/// Weekly foot contacts may grow by at most this much on the week before.
-pub const CONTACT_GROWTH_PERCENT: u32 = 10;
 /// Highest effort in the taper: nothing maximal before a race.
 pub const TAPER_MAX_RPE: u8 = 6;
 /// Minutes counted for the warm-up when fitting a session into the runner's time.
@@ -157,30 +155,31 @@ pub fn fit_minutes(items: &mut Vec<PlanItem>, minutes: u32) -> bool {
     changed
 }
 
-/// Trims jumping work, biggest first, until `items` hold at most `allowed` foot contacts:
-/// a rep at a time, then a set, then the drill. Returns whether anything changed.
-pub fn cap_contacts(
+/// Trims jumping work, heaviest first, until `items` hold at most `allowed` landing load
+/// ([`crate::domain::landing_load`]): a rep at a time, then a set, then the drill.
+/// Returns whether anything changed.
+pub fn cap_landing_load(
     items: &mut [&mut Vec<PlanItem>],
     exercises: &[Exercise],
     allowed: u32,
 ) -> bool {
-    let contacts = |item: &PlanItem| {
-        find_exercise(exercises, &item.exercise).map_or(0, |e| e.contacts_in(&item.dose))
+    let load = |item: &PlanItem| {
+        find_exercise(exercises, &item.exercise).map_or(0, |e| e.landing_load_in(&item.dose))
     };
     let mut changed = false;
     loop {
-        let total: u32 = items.iter().flat_map(|s| s.iter()).map(contacts).sum();
+        let total: u32 = items.iter().flat_map(|s| s.iter()).map(load).sum();
         if total <= allowed {
             return changed;
         }
-        let biggest = items
+        let heaviest = items
             .iter()
             .enumerate()
             .flat_map(|(s, list)| list.iter().enumerate().map(move |(i, item)| (s, i, item)))
-            .filter(|(_, _, item)| contacts(item) > 0)
-            .max_by_key(|(_, _, item)| contacts(item))
+            .filter(|(_, _, item)| load(item) > 0)
+            .max_by_key(|(_, _, item)| load(item))
             .map(|(s, i, _)| (s, i));
-        let Some((s, i)) = biggest else {
+        let Some((s, i)) = heaviest else {
             return changed;
         };
         let dose = &mut items[s][i].dose;
@@ -193,9 +192,4 @@ pub fn cap_contacts(
         }
         changed = true;
     }
-}
-
-/// The most foot contacts a week may hold after a week with `previous`.
-pub fn contact_allowance(previous: u32) -> u32 {
-    previous + previous * CONTACT_GROWTH_PERCENT / 100
 }

@@ -57,16 +57,29 @@ pub enum Goal {
     General,
     PosteriorChain,
     Power,
+    Durability,
+    Calves,
+    Maintenance,
 }
 
 impl Goal {
-    pub const ALL: &[Goal] = &[Goal::General, Goal::PosteriorChain, Goal::Power];
+    pub const ALL: &[Goal] = &[
+        Goal::General,
+        Goal::PosteriorChain,
+        Goal::Power,
+        Goal::Durability,
+        Goal::Calves,
+        Goal::Maintenance,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
             Goal::General => "general",
             Goal::PosteriorChain => "posterior-chain",
             Goal::Power => "power",
+            Goal::Durability => "durability",
+            Goal::Calves => "calves",
+            Goal::Maintenance => "maintenance",
         }
     }
 
@@ -75,13 +88,19 @@ impl Goal {
             Goal::General => "All-round strength",
             Goal::PosteriorChain => "Stronger glutes and hamstrings",
             Goal::Power => "A springier stride (jumping drills)",
+            Goal::Durability => "Legs that last a marathon or ultra",
+            Goal::Calves => "Stronger calves and Achilles",
+            Goal::Maintenance => "Keep strength through a racing season",
         }
     }
 
-    /// Accepts `plyometric` as another name for `power`.
+    /// Also accepts the words runners use: `plyometric` for power, `achilles` for calves,
+    /// `in-season` for maintenance.
     pub fn from_slug(slug: &str) -> Option<Self> {
         match slug {
             "plyometric" => Some(Goal::Power),
+            "achilles" => Some(Goal::Calves),
+            "in-season" => Some(Goal::Maintenance),
             _ => Self::ALL.iter().copied().find(|g| g.slug() == slug),
         }
     }
@@ -89,28 +108,48 @@ impl Goal {
 
 /// The program `program=auto` picks, by this table:
 ///
-/// | goal | place, level | program |
+/// | goal | level, place, kit | program |
 /// |---|---|---|
+/// | general | intermediate or advanced, in a gym | `gym` |
+/// | general | at home with some home kit, or a beginner in a gym | `home` |
+/// | general | at home with no kit | `no-kit-beginner` |
 /// | posterior-chain | any | `posterior-chain-4-week` (swaps make it work at home) |
-/// | power | any | `plyometric` (needs no equipment) |
-/// | general | gym, intermediate or advanced | `gym` |
-/// | general | home, or a beginner | `home` |
+/// | power | beginner or intermediate | `plyometric` |
+/// | power | advanced | `power-5k-10k` |
+/// | durability | beginner | `no-kit-beginner` (the base a durability block builds on) |
+/// | durability | intermediate or advanced | `marathon-durability` |
+/// | calves | beginner | `no-kit-beginner` (it has calf work from week 1) |
+/// | calves | intermediate or advanced | `calf-achilles-durability` |
+/// | maintenance | any | `in-season-maintenance` |
 ///
 /// If the table's program is missing from the content, the first program by title is used.
 pub fn auto_program(
     goal: Goal,
     level: Level,
     place: Place,
+    owns_kit: bool,
     programs: &[Program],
 ) -> Option<&Program> {
-    let slug = match goal {
-        Goal::PosteriorChain => "posterior-chain-4-week",
-        Goal::Power => "plyometric",
-        Goal::General if place == Place::Gym && level != Level::Beginner => "gym",
-        Goal::General => "home",
-    };
+    let slug = auto_slug(goal, level, place, owns_kit);
     programs
         .iter()
         .find(|p| p.slug == slug)
         .or_else(|| programs.first())
+}
+
+/// The slug [`auto_program`]'s table gives.
+pub fn auto_slug(goal: Goal, level: Level, place: Place, owns_kit: bool) -> &'static str {
+    let beginner = level == Level::Beginner;
+    match goal {
+        Goal::General if place == Place::Gym && !beginner => "gym",
+        Goal::General if owns_kit || place == Place::Gym => "home",
+        Goal::General => "no-kit-beginner",
+        Goal::PosteriorChain => "posterior-chain-4-week",
+        Goal::Power if level == Level::Advanced => "power-5k-10k",
+        Goal::Power => "plyometric",
+        Goal::Durability | Goal::Calves if beginner => "no-kit-beginner",
+        Goal::Durability => "marathon-durability",
+        Goal::Calves => "calf-achilles-durability",
+        Goal::Maintenance => "in-season-maintenance",
+    }
 }

@@ -28,6 +28,7 @@ use self::season::{Phase, RaceCountdown};
 use crate::domain::muscles::{self, MUSCLE_SLUGS};
 use crate::domain::{
     Dose, Equipment, Exercise, Program, Session, SessionItem, Week, find_exercise, foot_contacts,
+    landing_allowance, landing_load,
 };
 pub use input::{PlanInput, ProgramChoice, RunningWeek};
 
@@ -50,8 +51,11 @@ pub struct PlanWeek {
     pub program_week: usize,
     pub sessions: Vec<PlanSession>,
     pub foot_contacts: u32,
-    /// Whether jumping work was trimmed to respect the growth cap.
-    pub contacts_capped: bool,
+    /// Foot contacts weighted by impact ([`crate::domain::landing_load`]).
+    pub landing_load: u32,
+    /// Whether jumping work was trimmed to keep the landing load's growth within
+    /// [`crate::domain::LANDING_GROWTH_PERCENT`].
+    pub jumping_capped: bool,
     /// Working sets per muscle, counted in halves: a main mover counts a set as 2, a
     /// helping muscle as 1. Body-map order; muscles with no sets are left out.
     pub half_sets_per_muscle: Vec<(String, u32)>,
@@ -159,8 +163,8 @@ struct PlanContext<'a> {
 struct Carry {
     /// Exercises already in the plan: race week keeps only these.
     seen: Vec<String>,
-    /// Last week's foot contacts, for the growth cap.
-    previous_contacts: Option<u32>,
+    /// Last week's landing load, for the growth cap.
+    previous_load: Option<u32>,
     taper: season::Taper,
 }
 
@@ -200,11 +204,11 @@ fn plan_week(
     let program_week = (span.number - 1) % cx.program.weeks.len().max(1);
     let source = cx.program.weeks.get(program_week)?;
     let mut sessions = week_sessions(cx, &span, source, carry, notices);
-    let contacts_capped = match carry.previous_contacts.filter(|p| *p > 0) {
+    let jumping_capped = match carry.previous_load.filter(|p| *p > 0) {
         Some(previous) => {
             let mut lists: Vec<&mut Vec<PlanItem>> =
                 sessions.iter_mut().map(|s| &mut s.items).collect();
-            adjust::cap_contacts(&mut lists, exercises, adjust::contact_allowance(previous))
+            adjust::cap_landing_load(&mut lists, exercises, landing_allowance(previous))
         }
         None => false,
     };
@@ -214,7 +218,8 @@ fn plan_week(
         session.kind = kind(&session.items, exercises);
     }
     let foot_contacts = sessions.iter().map(|s| s.foot_contacts).sum();
-    carry.previous_contacts = Some(foot_contacts);
+    let landing_load = landing_load(sessions.iter().flat_map(|s| &s.items), exercises);
+    carry.previous_load = Some(landing_load);
     Some(PlanWeek {
         number: span.number,
         starts: span.starts,
@@ -224,7 +229,8 @@ fn plan_week(
         half_sets_per_muscle: half_sets(&sessions, exercises),
         sessions,
         foot_contacts,
-        contacts_capped,
+        landing_load,
+        jumping_capped,
     })
 }
 

@@ -49,9 +49,13 @@ impl PlanContent {
     fn program(&self, input: &PlanInput) -> Option<&Program> {
         match &input.program {
             ProgramChoice::Named(slug) => self.programs.iter().find(|p| &p.slug == slug),
-            ProgramChoice::Auto { goal, level } => {
-                auto_program(*goal, *level, input.place, &self.programs)
-            }
+            ProgramChoice::Auto { goal, level } => auto_program(
+                *goal,
+                *level,
+                input.place,
+                !input.equipment.is_empty(),
+                &self.programs,
+            ),
         }
     }
 
@@ -225,7 +229,7 @@ fn week_view(week: &PlanWeek, program: &Program, exercises: &[Exercise]) -> Week
         .filter(|p| *p != Phase::Taper)
         .map(|p| format!("{}: {} ", p.label(), p.purpose()))
         .unwrap_or_default();
-    let contacts = match (week.foot_contacts, week.contacts_capped) {
+    let contacts = match (week.foot_contacts, week.jumping_capped) {
         (0, _) => String::new(),
         (n, false) => format!("{n} foot contacts this week."),
         (n, true) => format!("{n} foot contacts this week, trimmed to keep growth within the cap."),
