@@ -39,13 +39,10 @@ pub const QUESTIONS: &[Question] = &[
             ("sometimes", "Sometimes", 1),
             ("often", "Often", 2),
         ],
-        meaning: "Knee pain can come from an imbalance between strong quadriceps and weaker hamstrings.",
+        meaning: "Aching at the front of the knee is often runner's knee (patellofemoral pain). Strengthening the quadriceps and the hips is the best-supported treatment, so weak hips and thighs can be part of the picture.",
         read: &[
-            ("/muscles/hamstrings", "What the hamstrings do"),
-            (
-                "/exercises/swiss-ball-hamstring-curl",
-                "Swiss ball hamstring curl",
-            ),
+            ("/articles/runners-knee", "Runner's knee"),
+            ("/exercises/lateral-step-down", "Lateral step-down"),
         ],
     },
     Question {
@@ -196,6 +193,73 @@ pub const SEE_A_PROFESSIONAL: &[&str] = &[
     "Back pain with a fever, at night or at rest, or with any change in bladder or bowel control: see a doctor straight away.",
 ];
 
+/// A strength test a runner can repeat every few weeks, with a rough target.
+pub struct Benchmark {
+    pub name: &'static str,
+    /// The exercise it uses: (href, name).
+    pub exercise: (&'static str, &'static str),
+    pub how: &'static str,
+    pub good: &'static str,
+    /// What falling short suggests.
+    pub short: &'static str,
+    /// Where to start when you fall short: (href, title).
+    pub start: (&'static str, &'static str),
+}
+
+/// Four tests that need a step, a chair and a watch.
+pub const BENCHMARKS: &[Benchmark] = &[
+    Benchmark {
+        name: "Calf endurance",
+        exercise: ("/exercises/single-leg-calf-raise", "Single-leg calf raise"),
+        how: "Stand on one leg on the edge of a stair, fingertips on the wall for balance. Rise as high as you can, lower until the heel is just below the step, one rep every two seconds, until you can no longer reach full height. Count, then test the other leg.",
+        good: "25 or more on each leg, with the two sides within a few reps of each other.",
+        short: "Fewer than 20, or one leg well behind the other: your calves and Achilles are likely to tire before your mileage does.",
+        start: (
+            "/programs/calf-achilles-durability",
+            "Calf and Achilles durability block",
+        ),
+    },
+    Benchmark {
+        name: "Side plank",
+        exercise: ("/exercises/side-plank", "Side plank"),
+        how: "Lie on your side with your elbow under your shoulder and your feet stacked, lift your hips until your body is one straight line, and hold until the hips start to sag. Time each side.",
+        good: "45 to 60 seconds or more on each side, with both sides close.",
+        short: "Under 30 seconds on either side: your trunk and hips may let the pelvis drop as you tire late in a run.",
+        start: (
+            "/programs/no-kit-beginner",
+            "No-kit strength for new runners",
+        ),
+    },
+    Benchmark {
+        name: "Single-leg squat to a chair",
+        exercise: ("/exercises/single-leg-squat", "Single-leg squat"),
+        how: "Stand on one leg in front of a chair, arms forward. Sit down slowly until you touch the seat, then stand without pushing off with the other foot. Do five on each leg, facing a mirror or filmed from the front.",
+        good: "Five smooth reps on each leg: the knee stays in line with the middle toes, the hips stay level and the trunk stays fairly upright.",
+        short: "The knee falls inwards, the hip drops or twists, or you need the other foot to stand: hip and thigh control comes first.",
+        start: (
+            "/programs/no-kit-beginner",
+            "No-kit strength for new runners",
+        ),
+    },
+    Benchmark {
+        name: "Single-leg glute bridge",
+        exercise: (
+            "/exercises/single-leg-glute-bridge",
+            "Single-leg glute bridge",
+        ),
+        how: "Lie on your back with one knee bent and that foot flat, the other leg straight. Lift your hips until they line up with the knee and shoulders, lower under control and repeat at a steady pace until your form slips. Count each side.",
+        good: "20 or more on each side, felt mostly in the glutes and hamstrings rather than the lower back.",
+        short: "Fewer than 15, a cramping hamstring or a working lower back: the back of the chain is under-trained.",
+        start: (
+            "/programs/posterior-chain-4-week",
+            "Four-week posterior chain block",
+        ),
+    },
+];
+
+/// How to read the benchmarks, in plain words.
+pub const BENCHMARK_NOTE: &str = "These are rough targets that coaches and physiotherapists often use, not research norms, and age and training history shift them. The useful comparison is with yourself: retest every four weeks, at the same time of day and fresh, not after a hard run. A clear difference between your two sides matters more than the numbers. Warm up first, and skip any test that hurts.";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +281,14 @@ mod tests {
         let mut unique = reads.clone();
         unique.dedup();
         assert_eq!(reads.len(), unique.len());
+    }
+
+    #[test]
+    fn every_benchmark_points_at_its_exercise_and_a_programme() {
+        for b in BENCHMARKS {
+            assert!(b.exercise.0.starts_with("/exercises/"), "{}", b.name);
+            assert!(b.start.0.starts_with("/programs/"), "{}", b.name);
+        }
     }
 
     #[test]

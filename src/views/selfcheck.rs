@@ -3,7 +3,9 @@
 use askama::Template;
 
 use super::PageMeta;
-use crate::domain::selfcheck::{Outcome, SEE_A_PROFESSIONAL};
+use crate::domain::selfcheck::{
+    BENCHMARK_NOTE, BENCHMARKS, Benchmark, Outcome, SEE_A_PROFESSIONAL,
+};
 
 #[derive(Template)]
 #[template(path = "selfcheck.html")]
@@ -13,6 +15,8 @@ pub struct SelfCheckPage {
     pub has_errors: bool,
     pub outcome: Option<Outcome>,
     pub see_a_professional: &'static [&'static str],
+    pub benchmarks: &'static [Benchmark],
+    pub benchmark_note: &'static str,
 }
 
 /// One question as the form shows it.
@@ -32,6 +36,8 @@ impl SelfCheckPage {
             fields,
             outcome,
             see_a_professional: SEE_A_PROFESSIONAL,
+            benchmarks: BENCHMARKS,
+            benchmark_note: BENCHMARK_NOTE,
         }
     }
 }

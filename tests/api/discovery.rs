@@ -407,3 +407,24 @@ async fn pages_carry_metadata_and_structured_data() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_self_check_offers_benchmarks_with_targets_and_a_place_to_start() {
+    let app = spawn_app().await;
+    let page = app.ok("/self-check").await;
+    let names = page.texts("section.benchmarks h3");
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(names[0].starts_with("Calf endurance"));
+    let text = page.text("section.benchmarks");
+    assert!(text.contains("25 or more on each leg"), "{text}");
+    assert!(text.contains("skip any test that hurts"));
+    let links = page.attrs("section.benchmarks a", "href");
+    assert_eq!(links.len(), 8, "an exercise and a programme each");
+    for href in links {
+        app.ok(&href).await;
+    }
+    assert!(
+        page.attrs("section.benchmarks a", "href")
+            .contains(&"/programs/calf-achilles-durability".to_string())
+    );
+}
