@@ -16,7 +16,7 @@ use anyhow::Context;
 use crate::http::cache::{PAGE_CACHE, Stored};
 use crate::http::site::Site;
 use crate::pages::live::{Answer, LIVE_PAGES};
-use crate::pages::{HTML, Pages, Source};
+use crate::pages::{HTML, Pages, Rendering, Source};
 
 pub struct ExportSummary {
     pub files: usize,
@@ -46,7 +46,7 @@ pub fn file_for(path: &str) -> PathBuf {
 pub fn export(dir: &Path, source: &Source) -> anyhow::Result<ExportSummary> {
     let started = Instant::now();
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let site = Site::build(source)?;
+    let site = Site::build(source, Rendering::Everything)?;
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     site.store.warm(threads);
     let mut summary = ExportSummary {

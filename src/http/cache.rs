@@ -184,16 +184,16 @@ pub struct ResponseCache {
 }
 
 impl ResponseCache {
-    /// Answers `req` from the cache, or with what `render` makes of it, which is kept
+    /// Answers `req` from the cache by `key`, or with what `render` makes of it, which is kept
     /// for next time when it is a page. A request whose answer shows its problems is
     /// checked, and answered with a 400, every time.
     pub fn respond(
         &self,
         req: &HttpRequest,
+        key: String,
         content_type: &'static str,
         render: impl FnOnce() -> Result<Answer, AppError>,
     ) -> Result<HttpResponse, AppError> {
-        let key = format!("{}?{}", req.path(), req.query_string());
         if let Some(hit) = self.get(&key) {
             return Ok(hit.respond(req));
         }

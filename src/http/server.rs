@@ -15,7 +15,7 @@ use tracing_actix_web::TracingLogger;
 use super::headers::security_headers;
 use super::shutdown::{self, Draining, Shutdown, Signals};
 use super::site::{ServedSite, Site};
-use crate::pages::Source;
+use crate::pages::{Rendering, Source};
 
 /// Everything `serve` needs, read once by the CLI.
 #[derive(Debug, Clone)]
@@ -89,7 +89,8 @@ impl Application {
     pub fn build_on(listener: TcpListener, settings: Settings) -> anyhow::Result<Self> {
         let local = listener.local_addr()?;
         let url = format!("http://{local}");
-        let state = web::Data::new(ServedSite::new(Site::build(&settings.source(&url))?));
+        let site = Site::build(&settings.source(&url), Rendering::DeferExercises)?;
+        let state = web::Data::new(ServedSite::new(site));
         if settings.warm {
             let site = state.current();
             // One thread, so the warm-up never takes both cores from live requests.

@@ -6,6 +6,7 @@
 //! Each request takes the current site when it starts ([`CurrentSite`]) and keeps it until
 //! it is answered, so no request ever sees half an old site and half a new one.
 
+use std::collections::HashSet;
 use std::future::{Ready, ready};
 use std::ops::Deref;
 use std::sync::{Arc, RwLock};
@@ -17,24 +18,29 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use super::cache::{IMMUTABLE, PAGE_CACHE, PageStore, ResponseCache, Stored};
 use crate::error::AppError;
 use crate::pages::live::Answer;
-use crate::pages::{Pages, Source};
+use crate::pages::{HTML, Pages, Rendering, Source};
 
 pub struct Site {
     pub pages: Pages,
     /// Pages, documents and assets by path.
     pub store: PageStore,
-    /// Pages and files rendered for query parameters.
+    /// Paths of pages rendered when first asked for.
+    deferred: HashSet<String>,
+    /// Deferred pages once rendered, and pages and files rendered for query parameters.
     pub responses: ResponseCache,
 }
 
 impl Site {
-    /// Reads the content, builds its database and renders every static page and asset.
-    pub fn build(source: &Source) -> anyhow::Result<Self> {
+    /// Reads the content, builds its database and renders the static pages (as
+    /// `rendering` says) and every asset.
+    pub fn build(source: &Source, rendering: Rendering) -> anyhow::Result<Self> {
         let pages = Pages::open(source)?;
         let started = Instant::now();
         let mut store = PageStore::default();
-        let rendered = pages.render_static().map_err(|e| anyhow::anyhow!("{e}"))?;
-        for page in rendered {
+        let rendered = pages
+            .render_static(rendering)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        for page in rendered.pages {
             let stored = Stored::new(page.content_type, page.body.into_bytes(), PAGE_CACHE);
             store.insert(page.path, stored);
         }
@@ -53,8 +59,38 @@ impl Site {
         Ok(Self {
             pages,
             store,
+            deferred: rendered.deferred.into_iter().collect(),
             responses: ResponseCache::default(),
         })
+    }
+
+    /// Whether the site has a page at `path` that depends only on the content.
+    pub fn serves(&self, path: &str) -> bool {
+        self.store.get(path).is_some() || self.deferred.contains(path)
+    }
+
+    /// Paths of the pages left to render on request.
+    pub fn deferred(&self) -> impl Iterator<Item = &str> {
+        self.deferred.iter().map(String::as_str)
+    }
+
+    /// Answers `req` with the page at its path that depends only on the content, stored
+    /// or deferred, if there is one. Queries other than a page number do not change such
+    /// a page, so a deferred page is kept by its path alone.
+    pub fn content_page(&self, req: &HttpRequest) -> Option<Result<HttpResponse, AppError>> {
+        let path = req.path();
+        if let Some(page) = self.store.lookup(path, req.query_string()) {
+            return Some(Ok(page.respond(req)));
+        }
+        if !self.deferred.contains(path) {
+            return None;
+        }
+        Some(self.responses.respond(req, path.to_string(), HTML, || {
+            match self.pages.render_deferred(path)? {
+                Some(html) => Ok(Answer::Page(html)),
+                None => Err(AppError::NotFound),
+            }
+        }))
     }
 
     /// Answers `req` from the store when the page it asks for was rendered at
@@ -74,7 +110,8 @@ impl Site {
         if let Some(page) = stored {
             return Ok(page.respond(req));
         }
-        self.responses.respond(req, content_type, render)
+        let key = format!("{}?{query}", req.path());
+        self.responses.respond(req, key, content_type, render)
     }
 }
 

@@ -1,7 +1,7 @@
 //! The exercise library: the list with its filters, and one page per exercise.
 
 use super::paging::{CARDS_PER_PAGE, page_href, page_param, slice};
-use super::{Pages, RenderedPage, page};
+use super::{Pages, RenderedPage, Rendering, StaticSite, page};
 use crate::db::queries::{self, NO_EQUIPMENT};
 use crate::db::{Database, ExerciseFilter};
 use crate::domain::muscles::MUSCLE_SLUGS;
@@ -11,10 +11,12 @@ use crate::params::{QueryParams, unknown_value};
 use crate::views::bodymap::BodyMap;
 use crate::views::exercises::{ExercisePage, ExercisesPage, FilterView, OptionView, count_text};
 use crate::views::structured;
+use askama::Template;
 
 impl Pages {
-    /// Every page of the unfiltered library and every exercise's page.
-    pub(super) fn exercise_pages(&self) -> Result<Vec<RenderedPage>, AppError> {
+    /// Every page of the unfiltered library and every exercise's page, or with
+    /// [`Rendering::DeferExercises`] the exercises' paths, to render when asked for.
+    pub(super) fn exercise_pages(&self, rendering: Rendering) -> Result<StaticSite, AppError> {
         let library = self.library(&ExerciseFilter::default())?;
         let pages_of_list = slice(library.exercises.len(), CARDS_PER_PAGE, 1)?.pages;
         let mut pages = Vec::new();
@@ -28,19 +30,63 @@ impl Pages {
             equipment,
             ..
         } = library;
-        for exercise in &exercises {
-            pages.push(self.exercise_page(exercise, &exercises, &muscles, &equipment)?);
+        if rendering == Rendering::DeferExercises {
+            let deferred = exercises.iter().map(Exercise::url).collect();
+            return Ok(StaticSite { pages, deferred });
         }
-        Ok(pages)
+        for exercise in &exercises {
+            let html = self.exercise_page(exercise, &exercises, &muscles, &equipment)?;
+            pages.push(RenderedPage::html(exercise.url(), html));
+        }
+        Ok(StaticSite {
+            pages,
+            deferred: Vec::new(),
+        })
     }
 
+    /// The page of the exercise at `path`, if there is one: what a deferred page
+    /// renders when it is first asked for.
+    pub fn exercise_page_at(&self, path: &str) -> Result<Option<String>, AppError> {
+        let Some(slug) = path.strip_prefix("/exercises/") else {
+            return Ok(None);
+        };
+        let found = self.db.with(|conn| {
+            let Some(exercise) = queries::exercise(conn, slug)? else {
+                return Ok(None);
+            };
+            let mut related = Vec::new();
+            let named = exercise
+                .easier
+                .iter()
+                .chain(&exercise.harder)
+                .chain(&exercise.substitutes);
+            for slug in named {
+                related.extend(queries::exercise(conn, slug)?);
+            }
+            Ok(Some((
+                exercise,
+                related,
+                queries::muscles(conn)?,
+                queries::equipment(conn)?,
+            )))
+        })?;
+        match found {
+            Some((exercise, related, muscles, equipment)) => Ok(Some(
+                self.exercise_page(&exercise, &related, &muscles, &equipment)?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// One exercise's page; `related` holds at least the exercises it names.
     fn exercise_page(
         &self,
         exercise: &Exercise,
-        exercises: &[Exercise],
+        related: &[Exercise],
         muscles: &[Muscle],
         equipment: &[Equipment],
-    ) -> Result<RenderedPage, AppError> {
+    ) -> Result<String, AppError> {
+        let exercises = related;
         let path = exercise.url();
         let kit: Vec<Equipment> = equipment
             .iter()
@@ -70,7 +116,7 @@ impl Pages {
                 .with(|conn| queries::programs_using_exercise(conn, &exercise.slug))?,
             exercise: exercise.clone(),
         };
-        page(path, &template)
+        Ok(template.render()?)
     }
 
     /// One page of the library narrowed by the filters in `params` (`muscle`,

@@ -4,7 +4,7 @@
 use askama::Template;
 
 use super::live::LIVE_PAGES;
-use super::{Pages, RenderedPage};
+use super::{Pages, RenderedPage, Rendering};
 use crate::db::queries;
 use crate::domain::Article;
 use crate::error::AppError;
@@ -32,13 +32,14 @@ pub(super) fn document(path: &str, content_type: &'static str, body: String) -> 
     }
 }
 
-/// The paths the sitemap lists: every page rendered at start-up but the 404 page, and
-/// the live pages that answer without parameters. Sorted.
-pub fn sitemap_paths(pages: &[RenderedPage]) -> Vec<&str> {
+/// The paths the sitemap lists: every page that depends only on the content (rendered or
+/// deferred) but the 404 page, and the live pages that answer without parameters. Sorted.
+pub fn sitemap_paths<'a>(pages: &'a [RenderedPage], deferred: &'a [String]) -> Vec<&'a str> {
     let mut paths: Vec<&str> = pages
         .iter()
         .filter(|p| p.is_html() && p.path != "/404.html")
         .map(|p| p.path.as_str())
+        .chain(deferred.iter().map(String::as_str))
         .chain(LIVE_PAGES.iter().filter(|p| p.in_sitemap).map(|p| p.path))
         .collect();
     paths.sort_unstable();
@@ -49,8 +50,8 @@ impl Pages {
     /// Every page the site serves, as paths: the sitemap's, then the example queries of
     /// the pages rendered per request.
     pub fn urls(&self) -> Result<Vec<String>, AppError> {
-        let pages = self.render_static()?;
-        let mut urls: Vec<String> = sitemap_paths(&pages)
+        let site = self.render_static(Rendering::DeferExercises)?;
+        let mut urls: Vec<String> = sitemap_paths(&site.pages, &site.deferred)
             .into_iter()
             .map(str::to_string)
             .collect();
@@ -62,11 +63,15 @@ impl Pages {
         Ok(urls)
     }
 
-    /// The sitemap (of `pages`), the feed and robots.txt.
-    pub(super) fn feeds(&self, pages: &[RenderedPage]) -> Result<Vec<RenderedPage>, AppError> {
+    /// The sitemap (of `pages` and `deferred`), the feed and robots.txt.
+    pub(super) fn feeds(
+        &self,
+        pages: &[RenderedPage],
+        deferred: &[String],
+    ) -> Result<Vec<RenderedPage>, AppError> {
         let site = self.public_url.as_str();
         let sitemap = Sitemap {
-            urls: sitemap_paths(pages)
+            urls: sitemap_paths(pages, deferred)
                 .iter()
                 .map(|p| format!("{site}{p}"))
                 .collect(),

@@ -64,9 +64,36 @@ pub struct RenderedPage {
 }
 
 impl RenderedPage {
+    /// An HTML page at `path`.
+    pub fn html(path: impl Into<String>, body: String) -> Self {
+        Self {
+            path: path.into(),
+            content_type: HTML,
+            body,
+        }
+    }
+
     pub fn is_html(&self) -> bool {
         self.content_type == HTML
     }
+}
+
+/// Which of the pages that depend only on the content to render straight away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rendering {
+    /// Every page (the static export, `runstrong urls`).
+    Everything,
+    /// All but one page per exercise: those grow with the library, so the server renders
+    /// each when it is first asked for ([`Pages::render_deferred`]) and starts fast at
+    /// any library size.
+    DeferExercises,
+}
+
+/// The pages that depend only on the content.
+pub struct StaticSite {
+    pub pages: Vec<RenderedPage>,
+    /// Paths of pages left to render on request.
+    pub deferred: Vec<String>,
 }
 
 impl From<DbError> for AppError {
@@ -107,10 +134,15 @@ impl Pages {
         self.loaded_in
     }
 
-    /// Every page and document whose content depends only on `content/`.
-    pub fn render_static(&self) -> Result<Vec<RenderedPage>, AppError> {
+    /// Every page and document whose content depends only on `content/`, rendered or
+    /// (as `rendering` says) left to render on request.
+    pub fn render_static(&self, rendering: Rendering) -> Result<StaticSite, AppError> {
         let mut pages = self.articles()?;
-        pages.extend(self.exercise_pages()?);
+        let StaticSite {
+            pages: library,
+            deferred,
+        } = self.exercise_pages(rendering)?;
+        pages.extend(library);
         pages.extend(self.muscle_pages()?);
         pages.extend(self.program_pages()?);
         pages.extend(self.equipment_pages()?);
@@ -118,9 +150,14 @@ impl Pages {
             "/404.html",
             &crate::error::error_page(&AppError::NotFound),
         )?);
-        pages.extend(self.feeds(&pages)?);
+        pages.extend(self.feeds(&pages, &deferred)?);
         pages.extend(self.api()?);
-        Ok(pages)
+        Ok(StaticSite { pages, deferred })
+    }
+
+    /// A page [`Rendering::DeferExercises`] left out, or `None` when `path` is not one.
+    pub fn render_deferred(&self, path: &str) -> Result<Option<String>, AppError> {
+        self.exercise_page_at(path)
     }
 
     /// What the layout needs for the page at `path`, with its canonical URL.

@@ -119,10 +119,18 @@ async fn assets_are_fingerprinted_and_immutable() {
     );
 }
 
-/// The file a site link resolves to in an export, following the documented rules.
+/// The file a site link resolves to in an export, following the documented rules
+/// (later pages of a list, `?page=N`, are `page-N.html` beside the first).
 fn exported(dir: &Path, link: &str) -> bool {
+    let link = link.split('#').next().unwrap_or_default();
+    if let Some((base, page)) = link.split_once("?page=")
+        && page != "1"
+    {
+        let folder = base.trim_start_matches('/').trim_end_matches('/');
+        return dir.join(format!("{folder}/page-{page}.html")).is_file();
+    }
     let path = link
-        .split(['?', '#'])
+        .split('?')
         .next()
         .unwrap_or_default()
         .trim_start_matches('/');
@@ -197,4 +205,32 @@ fn the_export_writes_every_page_with_links_intact() {
         "{} distinct links checked",
         checked.len()
     );
+}
+
+#[tokio::test]
+async fn pages_rendered_on_request_match_the_export_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = Source {
+        content: repo_path("content"),
+        db: dir.path().join("build.db"),
+        public_url: "https://runstrong.example".into(),
+    };
+    let out = dir.path().join("site");
+    runstrong::export::export(&out, &source).expect("export succeeds");
+    let app = crate::helpers::spawn_app().await;
+    let exercises = crate::helpers::content().exercises;
+    for exercise in &exercises {
+        let served = app.ok(&exercise.url()).await;
+        let file = out.join(format!("exercises/{}.html", exercise.slug));
+        assert_eq!(
+            served.body,
+            std::fs::read_to_string(&file).expect("exported page"),
+            "{}",
+            exercise.slug
+        );
+        let again = app
+            .get_with(&exercise.url(), &[("If-None-Match", served.header("etag"))])
+            .await;
+        assert_eq!(again.status, 304, "{} revalidates", exercise.slug);
+    }
 }

@@ -9,15 +9,15 @@ use crate::http::site::CurrentSite;
 /// Serves a stored page or asset; otherwise redirects to the canonical spelling of the
 /// path (with or without the final `/`), or answers 404.
 pub async fn stored(req: HttpRequest, site: CurrentSite) -> Result<HttpResponse, AppError> {
-    let path = req.path();
-    if let Some(page) = site.store.lookup(path, req.query_string()) {
-        return Ok(page.respond(&req));
+    if let Some(answer) = site.content_page(&req) {
+        return answer;
     }
+    let path = req.path();
     let alternative = match path.strip_suffix('/') {
         Some(trimmed) if !trimmed.is_empty() => trimmed.to_string(),
         _ => format!("{path}/"),
     };
-    if site.store.get(&alternative).is_some() {
+    if site.serves(&alternative) {
         let location = match req.query_string() {
             "" => alternative,
             query => format!("{alternative}?{query}"),
