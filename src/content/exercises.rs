@@ -60,7 +60,8 @@ pub fn validate(
     index: &Index,
     errors: &mut ContentErrors,
 ) -> Vec<Exercise> {
-    let mut list: Vec<Exercise> = parsed.iter().map(|page| one(page, index, errors)).collect();
+    let mut list: Vec<Exercise> =
+        super::in_parallel(parsed, errors, |page, errors| one(&page, index, errors));
     list.sort_by(|a, b| a.name.cmp(&b.name));
     list
 }

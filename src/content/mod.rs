@@ -94,7 +94,7 @@ pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
 }
 
 /// Reads every `*.md` file of one section, in file-name order.
-fn parse_section<F: DeserializeOwned>(
+fn parse_section<F: DeserializeOwned + Send>(
     dir: &Path,
     section: &str,
     errors: &mut ContentErrors,
@@ -108,22 +108,75 @@ fn parse_section<F: DeserializeOwned>(
         .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
         .collect();
     paths.sort();
-    let mut parsed = Vec::with_capacity(paths.len());
-    for path in paths {
+    let parsed = in_parallel(paths, errors, |path, errors| {
         let result = SourceFile::read(&path).and_then(|file| {
             let front: F = file.front_matter()?;
             Ok((file, front))
         });
         match result {
-            Ok((file, front)) => parsed.push(Parsed {
+            Ok((file, front)) => Some(Parsed {
                 slug: file.stem.clone(),
                 file,
                 front,
             }),
-            Err(error) => errors.push(error),
+            Err(error) => {
+                errors.push(error);
+                None
+            }
         }
+    });
+    parsed.into_iter().flatten().collect()
+}
+
+/// Maps `work` over `items` on every core, in order. Reading a large library is mostly
+/// parsing TOML and rendering Markdown, file by file, so it divides evenly; each thread
+/// collects its own problems, added to `errors` in the items' order.
+pub(crate) fn in_parallel<T: Send, R: Send>(
+    items: Vec<T>,
+    errors: &mut ContentErrors,
+    work: impl Fn(T, &mut ContentErrors) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    // Below this, starting threads costs more than it saves.
+    if threads == 1 || items.len() < 64 {
+        return items.into_iter().map(|item| work(item, errors)).collect();
     }
-    parsed
+    let per_thread = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(per_thread).collect());
+    }
+    let work = &work;
+    let done: Vec<(Vec<R>, ContentErrors)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let mut found = ContentErrors::default();
+                    let out = chunk
+                        .into_iter()
+                        .map(|item| work(item, &mut found))
+                        .collect();
+                    (out, found)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut out = Vec::new();
+    for (results, found) in done {
+        out.extend(results);
+        errors.0.extend(found.0);
+    }
+    out
 }
 
 /// Front matter that may override the file-name slug.

@@ -4,7 +4,7 @@ use rusqlite::{Connection, ToSql, params};
 use serde::de::DeserializeOwned;
 
 use super::DbError;
-use crate::domain::{Article, Category, Equipment, Exercise, Level, Muscle, Program};
+use crate::domain::{Article, Category, Equipment, Exercise, ExerciseLink, Level, Muscle, Program};
 
 /// Narrows the exercise library. `None` means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
@@ -90,26 +90,75 @@ pub fn exercise(conn: &Connection, slug: &str) -> Result<Option<Exercise>, DbErr
     record(conn, "SELECT data FROM exercises WHERE slug = ?1", slug)
 }
 
-/// Exercises that train a muscle: primary movers first, then by name.
-pub fn exercises_for_muscle(
+/// Exercises that train a muscle, as links: primary movers first (`true`), then by name.
+pub fn exercise_links_for_muscle(
     conn: &Connection,
     muscle: &str,
-) -> Result<Vec<(Exercise, bool)>, DbError> {
+) -> Result<Vec<(ExerciseLink, bool)>, DbError> {
     let mut statement = conn.prepare_cached(
-        "SELECT e.data, m.role = 'primary' FROM exercise_muscles m
+        "SELECT e.slug, e.name, m.role = 'primary' FROM exercise_muscles m
          JOIN exercises e ON e.slug = m.exercise
          WHERE m.muscle = ?1
          ORDER BY m.role = 'primary' DESC, e.name",
     )?;
     let rows = statement.query_map([muscle], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, bool>(1)?))
+        Ok((
+            ExerciseLink {
+                slug: row.get(0)?,
+                name: row.get(1)?,
+            },
+            row.get::<_, bool>(2)?,
+        ))
     })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (data, primary) = row?;
-        out.push((serde_json::from_str(&data)?, primary));
-    }
-    Ok(out)
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Exercises that need this item (what it unlocks), as links by name.
+pub fn exercise_links_using(
+    conn: &Connection,
+    equipment: &str,
+) -> Result<Vec<ExerciseLink>, DbError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT e.slug, e.name FROM exercise_equipment q JOIN exercises e ON e.slug = q.exercise
+         WHERE q.equipment = ?1 ORDER BY e.name",
+    )?;
+    let rows = statement.query_map([equipment], |row| {
+        Ok(ExerciseLink {
+            slug: row.get(0)?,
+            name: row.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The exercise `slug` as a link, if it exists and does not need `equipment`.
+pub fn exercise_link_without(
+    conn: &Connection,
+    slug: &str,
+    equipment: &str,
+) -> Result<Option<ExerciseLink>, DbError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT e.slug, e.name FROM exercises e WHERE e.slug = ?1 AND NOT EXISTS (
+             SELECT 1 FROM exercise_equipment q WHERE q.exercise = e.slug AND q.equipment = ?2)",
+    )?;
+    let mut rows = statement.query_map([slug, equipment], |row| {
+        Ok(ExerciseLink {
+            slug: row.get(0)?,
+            name: row.get(1)?,
+        })
+    })?;
+    Ok(rows.next().transpose()?)
+}
+
+/// The exercises some programme uses, whole: what programme pages print.
+pub fn exercises_in_programs(conn: &Connection) -> Result<Vec<Exercise>, DbError> {
+    records(
+        conn,
+        "SELECT e.data FROM exercises e
+         WHERE EXISTS (SELECT 1 FROM program_exercises x WHERE x.exercise = e.slug)
+         ORDER BY e.name",
+        &[],
+    )
 }
 
 pub fn equipment(conn: &Connection) -> Result<Vec<Equipment>, DbError> {

@@ -69,6 +69,14 @@ pub struct Exercise {
     pub html: String,
 }
 
+/// An exercise as a link in a list: enough to name it and point at its page, for lists
+/// that would otherwise read whole records they do not show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseLink {
+    pub slug: String,
+    pub name: String,
+}
+
 /// What only jumping drills carry.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Plyometric {
@@ -189,6 +197,7 @@ page_url!(
     Article => "articles",
     Muscle => "muscles",
     Exercise => "exercises",
+    ExerciseLink => "exercises",
     Equipment => "equipment",
     Program => "programs",
 );

@@ -36,7 +36,7 @@ impl Pages {
         let path = muscle.url();
         let trained = self
             .db
-            .with(|conn| queries::exercises_for_muscle(conn, &muscle.slug))?;
+            .with(|conn| queries::exercise_links_for_muscle(conn, &muscle.slug))?;
         let pages = slice(trained.len(), LINKS_PER_PAGE, 1)?.pages;
         let mut rendered = Vec::new();
         for number in 1..=pages {

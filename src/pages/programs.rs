@@ -3,7 +3,7 @@
 
 use super::weeks::{programme_week, week_summary};
 use super::{Pages, RenderedPage, page};
-use crate::db::{DbError, ExerciseFilter, queries};
+use crate::db::{DbError, queries};
 use crate::domain::{Exercise, Program};
 use crate::error::AppError;
 use crate::views::programs::{
@@ -21,10 +21,7 @@ impl Pages {
                     Ok(ProgramSummary::new(p, equipment))
                 })
                 .collect::<Result<Vec<_>, DbError>>()?;
-            Ok((
-                programs,
-                queries::exercises(conn, &ExerciseFilter::default())?,
-            ))
+            Ok((programs, queries::exercises_in_programs(conn)?))
         })?;
         let mut pages = Vec::new();
         for summary in &programs {

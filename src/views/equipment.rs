@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::{PageMeta, Pager};
-use crate::domain::{Equipment, Exercise, Program};
+use crate::domain::{Equipment, ExerciseLink, Program};
 
 #[derive(Template)]
 #[template(path = "equipment.html")]
@@ -41,8 +41,8 @@ pub struct EquipmentItemPage {
     pub item: Equipment,
     /// How many exercises need it, and this page's share of them.
     pub unlocked: usize,
-    pub exercises: Vec<Exercise>,
-    pub substitutes: Vec<Exercise>,
+    pub exercises: Vec<ExerciseLink>,
+    pub substitutes: Vec<ExerciseLink>,
     pub programs: Vec<Program>,
     /// The first page carries the buying guide; later ones only the list.
     pub first: bool,

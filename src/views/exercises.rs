@@ -4,7 +4,7 @@ use askama::Template;
 
 use super::bodymap::BodyMap;
 use super::{PageMeta, Pager};
-use crate::domain::{Equipment, Exercise, Muscle, Program};
+use crate::domain::{Equipment, Exercise, ExerciseLink, Muscle, Program};
 
 #[derive(Template)]
 #[template(path = "exercises.html")]
@@ -58,8 +58,8 @@ pub struct MusclePage {
     pub muscle: Muscle,
     pub map: BodyMap,
     /// This page's share of the exercises that train the muscle.
-    pub primary: Vec<Exercise>,
-    pub secondary: Vec<Exercise>,
+    pub primary: Vec<ExerciseLink>,
+    pub secondary: Vec<ExerciseLink>,
     /// The first page carries the body map and the explanation; later ones only the list.
     pub first: bool,
     pub pager: Option<Pager>,

@@ -9,7 +9,7 @@ use super::paging::{LINKS_PER_PAGE, page_href, slice};
 use super::{Pages, RenderedPage, page};
 use crate::db::{DbError, queries};
 use crate::domain::guide::GuideItem;
-use crate::domain::{Equipment, Exercise};
+use crate::domain::{Equipment, Exercise, ExerciseLink};
 use crate::error::AppError;
 use crate::params::QueryParams;
 use crate::views::equipment::EquipmentItemPage;
@@ -28,7 +28,7 @@ impl Pages {
             queries::equipment(conn)?
                 .into_iter()
                 .map(|item| {
-                    let unlocks = queries::exercises_using(conn, &item.slug)?
+                    let unlocks = queries::exercise_links_using(conn, &item.slug)?
                         .into_iter()
                         .map(|x| x.slug)
                         .collect();
@@ -66,10 +66,17 @@ impl Pages {
     fn equipment_item(&self, item: &Equipment) -> Result<Vec<RenderedPage>, AppError> {
         let path = item.url();
         let (exercises, substitutes, programs) = self.db.with(|conn| {
-            let exercises = queries::exercises_using(conn, &item.slug)?;
-            let substitutes = substitutes_for(conn, &exercises, &item.slug)?;
+            let unlocked = queries::exercises_using(conn, &item.slug)?;
+            let substitutes = substitutes_for(conn, &unlocked, &item.slug)?;
             let programs = queries::programs_using_equipment(conn, &item.slug)?;
-            Ok((exercises, substitutes, programs))
+            let links: Vec<ExerciseLink> = unlocked
+                .into_iter()
+                .map(|e| ExerciseLink {
+                    slug: e.slug,
+                    name: e.name,
+                })
+                .collect();
+            Ok((links, substitutes, programs))
         })?;
         let mut rendered = Vec::new();
         for number in 1..=slice(exercises.len(), LINKS_PER_PAGE, 1)?.pages {
@@ -115,18 +122,14 @@ fn substitutes_for(
     conn: &rusqlite::Connection,
     unlocked: &[Exercise],
     slug: &str,
-) -> Result<Vec<Exercise>, DbError> {
-    let mut out: Vec<Exercise> = Vec::new();
+) -> Result<Vec<ExerciseLink>, DbError> {
+    let mut out: Vec<ExerciseLink> = Vec::new();
     for exercise in unlocked {
         for sub in &exercise.substitutes {
             if out.iter().any(|e| &e.slug == sub) {
                 continue;
             }
-            if let Some(found) = queries::exercise(conn, sub)?
-                && !found.equipment.iter().any(|e| e == slug)
-            {
-                out.push(found);
-            }
+            out.extend(queries::exercise_link_without(conn, sub, slug)?);
         }
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));
