@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The bounded fuzzer (examples/fuzz): starts the server in-process on loopback and sends
-# SEEDS x REQUESTS hostile requests. Defaults give the full 100,000-request run; CI runs
-# `bash bench/fuzz.sh 1 5000`. Extra arguments go to the fuzzer (see examples/fuzz/main.rs).
+# The bounded fuzzer (tests/fuzz, the workspace crate runstrong-fuzz): starts the server
+# in-process on loopback and sends SEEDS x REQUESTS hostile requests. Defaults give the
+# full 100,000-request run; CI runs `bash bench/fuzz.sh 1 5000`. Extra arguments go to
+# the fuzzer (see tests/fuzz/src/main.rs).
 #
 #   bash bench/fuzz.sh                 # seeds 1-4, 25,000 requests each
 #   bash bench/fuzz.sh 1 5000          # the short pass
@@ -10,5 +11,5 @@ cd "$(dirname "$0")/.."
 SEEDS=${1:-4}
 REQUESTS=${2:-25000}
 shift $(( $# < 2 ? $# : 2 ))
-exec cargo run --release --quiet --example fuzz -- \
+exec cargo run --release --quiet -p runstrong-fuzz -- \
   --seed 1 --seeds "$SEEDS" --requests "$REQUESTS" --max-seconds 1200 "$@"
