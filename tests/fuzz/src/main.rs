@@ -13,8 +13,8 @@
 //! cargo run --release -p runstrong-fuzz -- --seed S --only I    # replay one request
 //! ```
 //!
-//! `bash bench/fuzz.sh` runs it with the full run's settings, and CI runs the short
-//! pass `bash bench/fuzz.sh 1 5000`. Traffic goes to loopback only; the run is
+//! `bash tests/gates/fuzz.sh` runs it with the full run's settings, and CI runs the short
+//! pass `bash tests/gates/fuzz.sh 1 5000`. Traffic goes to loopback only; the run is
 //! bounded by `--requests` per seed and by `--max-seconds` overall. The last line is
 //! `N passed, M failed`; the exit code is non-zero when anything failed.
 //!
