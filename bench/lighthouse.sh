@@ -13,8 +13,8 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-# shellcheck source=bench/lib.sh
-. "$HERE/lib.sh"
+# shellcheck source=tests/lib.sh
+. "$ROOT/tests/lib.sh"
 
 PAGES=(/ /articles/posterior-chain /exercises/squat /programs/home/week/1 /equipment/)
 PRESET="${LIGHTHOUSE_PRESET:-mobile}"

@@ -13,8 +13,8 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-# shellcheck source=bench/lib.sh
-. "$HERE/lib.sh"
+# shellcheck source=tests/lib.sh
+. "$ROOT/tests/lib.sh"
 
 DURATION="${BENCH_DURATION:-5s}"
 RUNS="${BENCH_RUNS:-3}"

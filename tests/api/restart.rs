@@ -8,7 +8,7 @@
 //! starts on the same socket. Every request must get a whole 200, and every instance must
 //! exit with status 0.
 //!
-//! `bench/restart.sh` runs the same check longer and with more clients, through
+//! `tests/gates/restart.sh` runs the same check longer and with more clients, through
 //! `RUNSTRONG_RESTART_CLIENTS`, `RUNSTRONG_RESTART_SECONDS` and `RUNSTRONG_RESTART_ROUNDS`.
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -9,12 +9,17 @@
 //! payload unescaped. A panic anywhere in the server fails the run.
 //!
 //! ```sh
-//! cargo run --release --example fuzz -- --seeds 4 --requests 25000
+//! cargo run --release -p runstrong-fuzz -- --seeds 4 --requests 25000
+//! cargo run --release -p runstrong-fuzz -- --seed S --only I    # replay one request
 //! ```
 //!
-//! Traffic goes to loopback only; the run is bounded by `--requests` per seed and by
-//! `--max-seconds` overall. The last line is `N passed, M failed`; the exit code is
-//! non-zero when anything failed.
+//! `bash tests/gates/fuzz.sh` runs it with the full run's settings, and CI runs the short
+//! pass `bash tests/gates/fuzz.sh 1 5000`. Traffic goes to loopback only; the run is
+//! bounded by `--requests` per seed and by `--max-seconds` overall. The last line is
+//! `N passed, M failed`; the exit code is non-zero when anything failed.
+//!
+//! This is a crate of its own in the workspace (`tests/fuzz`, package `runstrong-fuzz`),
+//! not a target of the site's package, so that `cargo test` never builds it.
 
 mod generate;
 mod http;
@@ -411,7 +416,8 @@ fn parse_args() -> Result<Options, String> {
         jobs: 4,
         max_seconds: 900,
         only: None,
-        content: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content"),
+        // The site's bundled content, two folders up from this crate.
+        content: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content")),
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {

@@ -4,10 +4,10 @@
 # It holds the listening socket as systemd socket activation does, SIGTERMs the running
 # instance mid-load, starts the next on the same socket, and fails if any request does.
 #
-# Usage: bash bench/restart.sh [CLIENTS] [SECONDS] [ROUNDS]   (default 32 5 5:
+# Usage: bash tests/gates/restart.sh [CLIENTS] [SECONDS] [ROUNDS]   (default 32 5 5:
 # 32 clients, 5 restarts, 5 s of load before, between and after them)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 export RUNSTRONG_RESTART_CLIENTS="${1:-32}"
 export RUNSTRONG_RESTART_SECONDS="${2:-5}"
 export RUNSTRONG_RESTART_ROUNDS="${3:-5}"

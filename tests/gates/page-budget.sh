@@ -6,8 +6,8 @@
 # script a page may link is the small sort enhancement, and the only inline script
 # allowed is JSON-LD structured data.
 #
-#   bash bench/page-budget.sh                 # starts the release binary on loopback
-#   BASE_URL=http://127.0.0.1:8080 bash bench/page-budget.sh    # checks a running server
+#   bash tests/gates/page-budget.sh      # starts the release binary on loopback
+#   BASE_URL=http://127.0.0.1:8080 bash tests/gates/page-budget.sh   # a running server
 #
 # Every URL of /sitemap.xml is checked, plus the parameterised pages listed below, each
 # with Accept-Encoding: br and with Accept-Encoding: gzip (plain-HTTP browsers only send
@@ -15,9 +15,9 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-# shellcheck source=bench/lib.sh
-. "$HERE/lib.sh"
+ROOT="$(cd "$HERE/../.." && pwd)"
+# shellcheck source=tests/lib.sh
+. "$ROOT/tests/lib.sh"
 
 BUDGET="${PAGE_BUDGET:-14000}"
 SHOW="${PAGE_BUDGET_SHOW:-10}"

@@ -1,9 +1,11 @@
-# Helpers shared by the bench scripts. Sourced, not run.
+# Shell helpers shared by the benchmarks (bench/) and the CI gates (tests/gates/), the one
+# copy both folders source. Sourced, not run; the sourcing script sets ROOT to the
+# repository root first.
 # shellcheck shell=bash
 
 say() { printf '== %s\n' "$*" >&2; }
 die() {
-  printf 'bench: %s\n' "$*" >&2
+  printf '%s: %s\n' "${0##*/}" "$*" >&2
   exit 2
 }
 

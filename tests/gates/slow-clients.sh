@@ -13,10 +13,10 @@
 # script checks slowhttptest's own per-second count of open connections and only times
 # requests in the window where at least SLOW_OPEN were open.
 #
-#   bash bench/slow-clients.sh            # 1,000+ open for about 20 s
-#   SLOW_RATE=600 SLOW_OPEN=2000 bash bench/slow-clients.sh
+#   bash tests/gates/slow-clients.sh      # 1,000+ open for about 20 s
+#   SLOW_RATE=600 SLOW_OPEN=2000 bash tests/gates/slow-clients.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-18181}
 SLOW_OPEN=${SLOW_OPEN:-1000}
