@@ -124,17 +124,30 @@ cleanup_workdir() {
   rm -rf "$WORK"
 }
 
+# The release binary (or RUNSTRONG_BIN), which must exist.
+runstrong_bin() {
+  local bin="${RUNSTRONG_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/runstrong}"
+  case "$bin" in /*) ;; *) bin="$ROOT/$bin" ;; esac
+  [ -x "$bin" ] || die "no runstrong binary at $bin: run cargo build --release first (or set RUNSTRONG_BIN)"
+  echo "$bin"
+}
+
+# The content folder served: RUNSTRONG_CONTENT, or the bundled one.
+content_dir() {
+  local dir="${RUNSTRONG_CONTENT:-$ROOT/content}"
+  case "$dir" in /*) ;; *) dir="$ROOT/$dir" ;; esac
+  echo "$dir"
+}
+
 # Leaves BASE_URL pointing at a loopback runstrong: the one given, or the release binary
 # started here (its logs in WORK). Call after make_workdir.
 serve_or_use_base_url() {
   if [ -z "${BASE_URL:-}" ]; then
     local bin port
-    bin="${RUNSTRONG_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/runstrong}"
-    case "$bin" in /*) ;; *) bin="$ROOT/$bin" ;; esac
-    [ -x "$bin" ] || die "no runstrong binary at $bin: run cargo build --release first (or set RUNSTRONG_BIN or BASE_URL)"
+    bin="$(runstrong_bin)"
     port=$(free_port)
     BASE_URL="http://127.0.0.1:$port"
-    "$bin" serve --addr "127.0.0.1:$port" --content "$ROOT/content" --db "$WORK/site.db" \
+    "$bin" serve --addr "127.0.0.1:$port" --content "$(content_dir)" --db "$WORK/site.db" \
       >"$WORK/server.out" 2>"$WORK/server.err" &
     SERVER_PID=$!
     if ! wait_for_200 "$BASE_URL/healthz" 30; then

@@ -8,10 +8,12 @@
 #
 #   bash tests/gates/page-budget.sh      # starts the release binary on loopback
 #   BASE_URL=http://127.0.0.1:8080 bash tests/gates/page-budget.sh   # a running server
+#   RUNSTRONG_CONTENT=/tmp/big bash tests/gates/page-budget.sh       # other content
 #
-# Every URL of /sitemap.xml is checked, plus the parameterised pages listed below, each
-# with Accept-Encoding: br and with Accept-Encoding: gzip (plain-HTTP browsers only send
-# gzip). The last line is "N passed, M failed"; the exit status is 1 when any page fails.
+# Every page `runstrong urls` lists is checked (the sitemap's pages and example queries
+# of every page rendered per request), each with Accept-Encoding: br and with
+# Accept-Encoding: gzip (plain-HTTP browsers only send gzip). The last line is
+# "N passed, M failed"; the exit status is 1 when any page fails.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,28 +26,14 @@ SHOW="${PAGE_BUDGET_SHOW:-10}"
 # Scripts a page may link: the sort enhancement of the equipment table, fingerprinted.
 ALLOWED_SCRIPT='^/static/sort(\.[0-9a-f]+)?\.js$'
 
-# Parameterised pages, rendered per request by the live server (not in the sitemap).
-DYNAMIC=(
-  "/exercises/?muscle=hamstrings&equipment=none"
-  "/search?q=hamstring"
-  "/plan?program=home&place=home&equipment=swiss-ball,exercise-bands,resistance-tubes,medicine-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&sessions=3&minutes=30"
-  "/equipment/?sort=price&order=desc"
-  "/equipment/compare?items=swiss-ball,exercise-bands,resistance-tubes"
-  "/equipment/budget?gbp=30"
-  "/plan?program=home&place=home&equipment=swiss-ball,exercise-bands,resistance-tubes,medicine-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&race=2027-11-20&sessions=3&minutes=30"
-  "/plan?program=home&place=home&equipment=swiss-ball,exercise-bands,resistance-tubes,medicine-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&race=2027-11-20&sessions=3&minutes=30&part=2"
-)
-
 command -v curl >/dev/null 2>&1 || ensure_commands curl:curl
 
 make_workdir budget
 serve_or_use_base_url
 
-# Pages from the sitemap, as paths (its absolute URLs may name the public host).
-curl -sf --max-time 10 "$BASE_URL/sitemap.xml" -o "$WORK/sitemap.xml" || die "cannot fetch /sitemap.xml"
-mapfile -t SITEMAP < <(grep -o '<loc>[^<]*</loc>' "$WORK/sitemap.xml" |
-  sed -e 's|<loc>||' -e 's|</loc>||' -e 's|&amp;|\&|g' -e 's|^[a-z]*://[^/]*||')
-[ "${#SITEMAP[@]}" -gt 0 ] || die "the sitemap lists no pages"
+# Every page, as the site itself lists it for its checks.
+"$(runstrong_bin)" urls --content "$(content_dir)" >"$WORK/urls" || die "runstrong urls failed"
+[ -s "$WORK/urls" ] || die "runstrong urls listed no pages"
 
 # One curl process per pass over every URL (a keep-alive connection, and no process
 # start per request): fetches each URL of the file $1 with Accept-Encoding $2 and prints
@@ -69,7 +57,6 @@ fetch_all() {
     -w '%{http_code} %{size_header} %{size_download} [%header{content-encoding}] [%header{content-type}]\n' || true
 }
 
-printf '%s\n' "${SITEMAP[@]}" "${DYNAMIC[@]}" >"$WORK/urls"
 mkdir -p "$WORK/html"
 mapfile -t URLS <"$WORK/urls"
 mapfile -t PLAIN < <(fetch_all "$WORK/urls" identity "$WORK/html")
