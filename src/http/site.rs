@@ -28,6 +28,8 @@ pub struct Site {
     deferred: HashSet<String>,
     /// Deferred pages once rendered, and pages and files rendered for query parameters.
     pub responses: ResponseCache,
+    /// When this site was built, as RFC 3339.
+    pub loaded_at: String,
 }
 
 impl Site {
@@ -54,6 +56,7 @@ impl Site {
             database_ms = database.as_millis(),
             pages_ms = started.elapsed().as_millis(),
             pages = store.len(),
+            version = pages.version(),
             "site prepared"
         );
         Ok(Self {
@@ -61,6 +64,7 @@ impl Site {
             store,
             deferred: rendered.deferred.into_iter().collect(),
             responses: ResponseCache::default(),
+            loaded_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         })
     }
 
