@@ -15,6 +15,7 @@ mod exercises;
 mod muscles;
 mod program_rules;
 mod programs;
+pub mod skeleton;
 pub mod source;
 
 use std::collections::{BTreeMap, HashMap};
@@ -23,6 +24,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::domain::{Article, Equipment, Exercise, Muscle, Program};
+pub use check::is_slug;
 pub use error::{ContentError, ContentErrors};
 use source::SourceFile;
 

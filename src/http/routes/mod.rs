@@ -9,7 +9,7 @@ mod stored;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::site::CurrentSite;
+use super::served::CurrentSite;
 use crate::error::AppError;
 use crate::pages::HTML;
 use crate::pages::live::{LIVE_PAGES, LiveKind};
