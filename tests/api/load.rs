@@ -2,10 +2,20 @@
 //! off keep-alive or one-shot connections, every failure counted and a few kept to say
 //! what went wrong.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
+
+/// The address a `runstrong serve` child announces on its first line of output.
+pub fn listening_line(child: &mut std::process::Child) -> String {
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("read");
+    assert!(line.starts_with("listening on"), "did not start: {line:?}");
+    line
+}
 
 /// Sets its flag when dropped, so client threads stop however a test ends.
 pub struct SetOnDrop<'a>(pub &'a AtomicBool);

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::helpers::{TestApp, content_copy, spawn_app, spawn_app_configured};
-use crate::load::{Connection, Counts, SetOnDrop, load};
+use crate::load::{Connection, Counts, SetOnDrop, listening_line, load};
 
 const ARTICLE: &str = "articles/plyometrics.md";
 
@@ -166,10 +166,7 @@ impl Server {
             .stderr(Stdio::piped())
             .spawn()
             .expect("runstrong starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read");
+        let line = listening_line(&mut child);
         let addr = line
             .trim()
             .strip_prefix("listening on http://")

@@ -11,7 +11,7 @@
 //! `tests/gates/restart.sh` runs the same check longer and with more clients, through
 //! `RUNSTRONG_RESTART_CLIENTS`, `RUNSTRONG_RESTART_SECONDS` and `RUNSTRONG_RESTART_ROUNDS`.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::fd::OwnedFd;
 use std::path::Path;
@@ -23,7 +23,7 @@ use runstrong::http::shutdown;
 use runstrong::http::{Application, Settings};
 
 use crate::helpers::repo_path;
-use crate::load::{Connection, Counts, SetOnDrop, load};
+use crate::load::{Connection, Counts, SetOnDrop, listening_line, load};
 
 const PATHS: &[&str] = &[
     "/",
@@ -286,11 +286,7 @@ impl Instance {
             .stdout(Stdio::piped())
             .spawn()
             .expect("runstrong starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read");
-        assert!(line.starts_with("listening on"), "did not start: {line:?}");
+        listening_line(&mut child);
         Self(child)
     }
 
