@@ -3,6 +3,7 @@
 //! render them. Nothing here does I/O.
 
 pub mod dose;
+pub mod figure;
 pub mod guide;
 pub mod labels;
 pub mod muscles;
