@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod bodymap;
 pub mod equipment;
+pub mod figure;
 pub mod library;
 pub mod plan;
 pub mod programs;
