@@ -194,6 +194,20 @@ pub fn relative_rotation(view: View, angles: &Angles, segment: Segment) -> f64 {
     }
 }
 
+/// How the chest's twist shows on one arm, as `(shift, scale)` in the trunk's frame: the
+/// arm, seen across the trunk, is foreshortened by `cos(twist)` (from the front, its
+/// shoulder's offset too), and from the side its shoulder moves back (near side) or
+/// forward (far side) by `sin(twist)` of half the shoulder width.
+pub fn arm_twist(view: View, angles: &Angles, side: Side) -> (f64, f64) {
+    let turn = angles.get(Joint::Twist).to_radians();
+    let shift = match (view, side) {
+        (View::Side, Side::Left) => -SHOULDER_HALF_WIDTH * turn.sin(),
+        (View::Side, Side::Right) => SHOULDER_HALF_WIDTH * turn.sin(),
+        (View::Front, _) => 0.0,
+    };
+    (shift, turn.cos())
+}
+
 /// Every segment, parents before children.
 pub const SEGMENTS: [Segment; 12] = [
     Segment::Trunk,
@@ -258,7 +272,23 @@ impl Body {
 
     pub fn point(&self, point: Point) -> V2 {
         let (segment, local) = point.local(self.view);
-        self.frame(segment).to_world(local)
+        self.to_world(segment, local)
+    }
+
+    /// A point given in a segment's frame, in the scene: the frame's rotation, and for
+    /// an arm the chest's twist ([`arm_twist`]).
+    pub fn to_world(&self, segment: Segment, local: V2) -> V2 {
+        let world = self.frame(segment).to_world(local);
+        let (Segment::UpperArm(side) | Segment::Forearm(side)) = segment else {
+            return world;
+        };
+        let (shift, scale) = arm_twist(self.view, &self.angles, side);
+        if shift == 0.0 && scale == 1.0 {
+            return world;
+        }
+        let trunk = self.frame(Segment::Trunk);
+        let across = world.minus(trunk.origin).rotate(-trunk.rotation);
+        trunk.to_world(V2::new(across.x * scale + shift, across.y))
     }
 
     pub fn pelvis(&self) -> V2 {
@@ -359,6 +389,29 @@ mod tests {
         let reach = SHOULDER_HALF_WIDTH + UPPER_ARM + FOREARM;
         assert!(close(left, V2::new(reach, -TRUNK)), "{left:?}");
         assert!(close(right, V2::new(-reach, -TRUNK)), "{right:?}");
+    }
+
+    #[test]
+    fn a_twist_foreshortens_arms_held_across_the_trunk() {
+        // Arms straight forward (shoulder 90), chest turned 60 degrees to the viewer:
+        // the near hand comes back by half its reach, its shoulder by sin 60 of half
+        // the shoulder width.
+        let mut angles = Angles::default();
+        angles.set(Joint::Twist, 60.0);
+        for side in Side::BOTH {
+            angles.set(Joint::Limb(side, LimbJoint::Shoulder), 90.0);
+        }
+        let body = Body::new(View::Side, &angles, V2::default());
+        let reach = UPPER_ARM + FOREARM;
+        let shift = SHOULDER_HALF_WIDTH * 60f64.to_radians().sin();
+        let near = body.point(Point::Hand(Side::Left));
+        assert!(
+            close(near, V2::new(reach / 2.0 - shift, -TRUNK)),
+            "{near:?}"
+        );
+        let far = body.point(Point::Hand(Side::Right));
+        assert!(close(far, V2::new(reach / 2.0 + shift, -TRUNK)), "{far:?}");
+        assert!(close(body.point(Point::Head), V2::new(0.0, -TRUNK - NECK)));
     }
 
     #[test]

@@ -290,7 +290,7 @@ impl Prop {
             if self.kind == PropKind::Kettlebell {
                 local.y += KETTLEBELL_DROP;
             }
-            body.frame(segment).to_world(local)
+            body.to_world(segment, local)
         };
         match (grip, self.kind) {
             (Grip::Hands, PropKind::Dumbbells | PropKind::Kettlebell) => {

@@ -71,17 +71,20 @@ pub enum Joint {
     /// The whole body's tilt: the trunk from upright.
     Trunk,
     Neck,
+    /// The chest turning about the trunk's long axis, shown by the arms.
+    Twist,
     Limb(Side, LimbJoint),
 }
 
 /// How many angles a pose has.
-pub const JOINTS: usize = 12;
+pub const JOINTS: usize = 13;
 
 impl Joint {
     /// Every joint, in the order of [`Angles`].
     pub const ALL: [Joint; JOINTS] = [
         Joint::Trunk,
         Joint::Neck,
+        Joint::Twist,
         Joint::Limb(Side::Left, LimbJoint::Shoulder),
         Joint::Limb(Side::Left, LimbJoint::Elbow),
         Joint::Limb(Side::Left, LimbJoint::Hip),
@@ -98,8 +101,9 @@ impl Joint {
         match self {
             Joint::Trunk => 0,
             Joint::Neck => 1,
+            Joint::Twist => 2,
             Joint::Limb(side, limb) => {
-                let base = if side == Side::Left { 2 } else { 7 };
+                let base = if side == Side::Left { 3 } else { 8 };
                 base + limb as usize
             }
         }
@@ -110,6 +114,7 @@ impl Joint {
         match self {
             Joint::Trunk => "trunk".into(),
             Joint::Neck => "neck".into(),
+            Joint::Twist => "twist".into(),
             Joint::Limb(side, limb) => format!("{}{}", side.prefix(), limb.name()),
         }
     }
@@ -125,6 +130,7 @@ impl Joint {
         match (self, view) {
             (Joint::Trunk, _) => (-180.0, 180.0),
             (Joint::Neck, _) => (-45.0, 60.0),
+            (Joint::Twist, _) => (-80.0, 80.0),
             (Joint::Limb(_, limb), View::Side) => match limb {
                 LimbJoint::Shoulder => (-80.0, 180.0),
                 LimbJoint::Elbow => (-5.0, 150.0),

@@ -6,8 +6,10 @@
 use std::fmt::Write;
 
 use super::motion::{Timeline, body_at};
-use super::svg::{Paint, Role, dot, num, paint, polyline, xy};
-use crate::domain::figure::kinematics::{SEGMENTS, foot_ends, parent, relative_rotation};
+use super::svg::{Paint, Role, dot, num, num3, paint, polyline, xy};
+use crate::domain::figure::kinematics::{
+    SEGMENTS, arm_twist, foot_ends, parent, relative_rotation,
+};
 use crate::domain::figure::props::{Grip, PLATE_RADIUS, Place};
 use crate::domain::figure::skeleton::{FOREARM, HEAD_RADIUS, NECK, SHIN, THIGH, TRUNK, UPPER_ARM};
 use crate::domain::figure::{Body, Figure, Point, Prop, PropKind, Segment, Shape, Side, V2, View};
@@ -188,6 +190,9 @@ pub struct Nested<'a> {
     pub animated: [bool; 12],
     pub hands_apart: bool,
     pub shift: V2,
+    /// Whether the chest turns in some pose: arms then sit in a wrapper that
+    /// foreshortens them (class `x{index}`, see [`arm_twist`]).
+    pub twisted: bool,
 }
 
 impl Nested<'_> {
@@ -219,15 +224,35 @@ impl Nested<'_> {
             (Vec::new(), kids)
         };
         for child in behind {
-            self.group(out, child);
+            self.child(out, child);
         }
         segment_paths(out, figure, segment, |p| p, self.mode);
         for child in front {
-            self.group(out, child);
+            self.child(out, child);
         }
         for (prop, spot) in kit_on(figure, segment, self.hands_apart) {
             kit(out, prop, spot, view, self.mode);
         }
+    }
+
+    /// A child group, inside its twist wrapper if it is an arm of a twisting figure.
+    fn child(&self, out: &mut String, segment: Segment) {
+        let Segment::UpperArm(side) = segment else {
+            return self.group(out, segment);
+        };
+        if !self.twisted {
+            return self.group(out, segment);
+        }
+        let (shift, scale) = arm_twist(self.figure.view, &self.figure.poses[0].angles, side);
+        let _ = write!(
+            out,
+            r#"<g class="x{}" transform="translate({} 0) scale({} 1)">"#,
+            segment_index(segment),
+            num(shift),
+            num3(scale)
+        );
+        self.group(out, segment);
+        out.push_str("</g>");
     }
 
     fn group(&self, out: &mut String, segment: Segment) {
@@ -304,7 +329,7 @@ pub fn flat_body(
             out,
             figure,
             segment,
-            |p| frame.to_world(p).plus(shift),
+            |p| body.to_world(segment, p).plus(shift),
             mode,
         );
         for (prop, spot) in kit_on(figure, segment, hands_apart) {

@@ -34,8 +34,8 @@ use draw::{
 use motion::{Timeline, body_at};
 use svg::{Paint, STANDALONE_BACKGROUND, STANDALONE_ROOT, escape, num};
 
-use crate::domain::figure::kinematics::{SEGMENTS, relative_rotation};
-use crate::domain::figure::{Body, Figure, Segment, V2};
+use crate::domain::figure::kinematics::{SEGMENTS, arm_twist, relative_rotation};
+use crate::domain::figure::{Body, Figure, Joint, Segment, Side, V2};
 
 /// Margin around a drawing, in centimetres.
 const MARGIN: f64 = 4.0;
@@ -56,6 +56,8 @@ struct Plan<'a> {
     height: f64,
     /// Per segment: does its joint turn between poses?
     animated: [bool; 12],
+    /// Does the chest turn in some pose?
+    twisted: bool,
 }
 
 impl<'a> Plan<'a> {
@@ -81,6 +83,10 @@ impl<'a> Plan<'a> {
             .iter()
             .any(|s| root_transform(&body_at(figure, *s), shift) != start);
         let hands_apart = hands_apart(figure, &timeline);
+        let twisted = figure
+            .poses
+            .iter()
+            .any(|p| p.angles.get(Joint::Twist).abs() > 0.05);
         Plan {
             figure,
             timeline,
@@ -89,6 +95,7 @@ impl<'a> Plan<'a> {
             width,
             height,
             animated,
+            twisted,
         }
     }
 
@@ -116,6 +123,7 @@ impl<'a> Plan<'a> {
             animated: self.animated,
             hands_apart: self.hands_apart,
             shift: self.shift,
+            twisted: self.twisted,
         }
         .body(out, &start);
         moving(out, true);
@@ -235,14 +243,46 @@ pub fn keyframes_css(slug: &str, figure: &Figure) -> String {
             .collect();
         rule(&mut css, &format!("j{i}"), "ease-in-out", frames);
     }
+    if plan.twisted {
+        for side in Side::BOTH {
+            let frames = figure
+                .poses
+                .iter()
+                .enumerate()
+                .map(|(p, pose)| {
+                    let (shift, scale) = arm_twist(figure.view, &pose.angles, side);
+                    (
+                        plan.timeline.pose_percent(p.min(last)),
+                        format!(
+                            "translate({}px,0) scale({},1)",
+                            num(shift),
+                            svg::num3(scale)
+                        ),
+                    )
+                })
+                .collect();
+            let class = format!("x{}", draw::segment_index(Segment::UpperArm(side)));
+            rule(&mut css, &class, "ease-in-out", frames);
+        }
+    }
     for (i, prop) in figure.props.iter().enumerate() {
         if !is_moving(prop, plan.hands_apart) {
             continue;
         }
+        // A turn given as an angle wraps at ±180°: keep each one within half a turn of
+        // the one before, or CSS would spin the prop the long way round between stops.
+        let mut previous: Option<f64> = None;
         let frames = stops
             .iter()
             .zip(&bodies)
-            .map(|(stop, body)| (stop.percent, moving_transform(prop, body, plan.shift).css()))
+            .map(|(stop, body)| {
+                let mut place = moving_transform(prop, body, plan.shift);
+                if let (Some(turn), Some(before)) = (place.turn, previous) {
+                    place.turn = Some(turn - 360.0 * ((turn - before) / 360.0).round());
+                }
+                previous = place.turn;
+                (stop.percent, place.css())
+            })
             .collect();
         rule(&mut css, &format!("s{i}"), "linear", frames);
     }

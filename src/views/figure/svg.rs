@@ -14,6 +14,17 @@ pub fn num(value: f64) -> String {
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
 }
 
+/// A ratio as the drawing writes it: three decimals at most.
+pub fn num3(value: f64) -> String {
+    let text = format!("{:.3}", (value * 1000.0).round() / 1000.0);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
 /// A point as `x y`.
 pub fn xy(p: V2) -> String {
     format!("{} {}", num(p.x), num(p.y))
