@@ -61,6 +61,8 @@ pub struct Exercise {
     pub substitutes: Vec<String>,
     pub plyometric: Option<Plyometric>,
     pub html: String,
+    /// The movement drawn: poses, props and what works.
+    pub figure: figure::Figure,
 }
 
 /// What only jumping drills carry.
