@@ -97,7 +97,7 @@ pub fn validate(
                 spans.push(pose.span());
             }
             None if name != "middle" => {
-                errors.push(file.error(format!("the figure needs a `{name}` pose")));
+                errors.push(file.error(format!("the figure needs its `{name}` pose")));
             }
             None => {}
         }
@@ -449,4 +449,81 @@ fn working(
         }
     }
     segments
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::domain::figure::skeleton::LimbJoint;
+
+    /// Validates the `[figure]` of a small exercise file; returns it and the errors.
+    fn read(figure: &str) -> (Figure, Vec<String>) {
+        #[derive(Deserialize)]
+        struct Front {
+            figure: Option<FigureFront>,
+        }
+        let text = format!("+++\n{figure}+++\n");
+        let file = SourceFile::parse(Path::new("x.md"), &text).expect("fenced");
+        let front: Front = file.front_matter().expect("parses");
+        let mut errors = ContentErrors::default();
+        let primary = [Spanned::new(0..1, "calves".to_string())];
+        let figure = validate(&file, front.figure.as_ref(), &primary, &mut errors);
+        (figure, errors.0.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn both_sides_shorthands_yield_to_one_side() {
+        let (figure, errors) = read(
+            "[figure]\nsays = \"Up\"\nstart = { on = [\"left_foot\", \"right_foot\"] }\n\
+             end = { on = [\"left_toe\", \"right_toe\"], right_ankle = -20, ankle = -30 }\n",
+        );
+        assert_eq!(errors, Vec::<String>::new());
+        let end = &figure.poses[1].angles;
+        assert_eq!(end.limb(Side::Left, LimbJoint::Ankle), -30.0);
+        assert_eq!(end.limb(Side::Right, LimbJoint::Ankle), -20.0);
+        // Calves, both feet down throughout: both shins and feet work.
+        for segment in [Segment::Shin(Side::Left), Segment::Foot(Side::Right)] {
+            assert!(figure.working.contains(&segment), "{:?}", figure.working);
+        }
+    }
+
+    #[test]
+    fn unknown_contacts_and_flights_without_an_anchor_are_reported_at_their_line() {
+        let (_, errors) = read(
+            "[figure]\nsays = \"Hop\"\nstart = { on = [\"left_paw\"] }\n\
+             middle = { on = [] }\nend = { on = [\"left_toe\"], ankle = -30 }\n",
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("x.md:4: unknown contact `left_paw`")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("x.md:5: the middle pose is in flight")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_end_and_an_unknown_prop_are_reported() {
+        let (_, errors) = read(
+            "[figure]\nsays = \"Lift\"\nprops = [{ kind = \"anvil\", x = 3 }]\n\
+             start = { on = [\"left_foot\"] }\n",
+        );
+        assert!(
+            errors.iter().any(|e| e.contains("needs its `end` pose")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("x.md:4: unknown prop `anvil`")),
+            "{errors:?}"
+        );
+    }
 }

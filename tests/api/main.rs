@@ -8,6 +8,8 @@ mod discovery;
 mod equipment;
 mod exercises;
 mod faults;
+mod figure_errors;
+mod figures;
 mod helpers;
 mod pages;
 mod plan;
