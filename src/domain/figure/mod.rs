@@ -29,6 +29,7 @@
 //! |---|---|---|---|
 //! | `trunk` | leans forward (90: face down, level; -90: lying on the back) | leans to the figure's left (the viewer's right) | -180..180 |
 //! | `neck` | chin to chest | head tilts to the figure's left | -45..60 |
+//! | `twist` | the chest turns towards the viewer: the arms, seen across the trunk, foreshorten and the shoulders part | the chest turns: the arms and shoulders narrow (either way looks the same) | -80..80 |
 //! | `shoulder` | flexion: the arm raised forward (180: overhead); negative swings it back | abduction: the arm raised out to the side; negative crosses the body | -80..180 / -150..180 |
 //! | `elbow` | flexion: the forearm folds forward and up | the forearm turns the same way as abduction (out and up); negative across the body | -5..150 / -150..150 |
 //! | `hip` | flexion: the thigh raised forward; negative behind the body | abduction: the leg out to the side; negative across (lying on the side, the rigid trunk puts the side bend here) | -30..140 / -45..90 |
@@ -93,6 +94,13 @@ pub struct Pose {
     pub x: f64,
     /// How far the anchor is above its surface (flight only).
     pub lift: f64,
+}
+
+/// A pose as the JSON API gives it: its name and every angle.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct OpenPose<'a> {
+    pub name: &'a str,
+    pub angles: &'a Angles,
 }
 
 /// An exercise's figure: what it shows in words, its view, poses and props.
@@ -185,6 +193,18 @@ impl Figure {
         } else {
             self.poses.len().saturating_sub(1)
         }
+    }
+
+    /// The poses as open data: `[{"name": "start", "angles": {"left_knee": 95, ...}}]`,
+    /// every joint present (see [`Angles`]'s serialisation).
+    pub fn open_poses(&self) -> Vec<OpenPose<'_>> {
+        self.poses
+            .iter()
+            .map(|p| OpenPose {
+                name: &p.name,
+                angles: &p.angles,
+            })
+            .collect()
     }
 
     /// Whether a segment is drawn as working.
@@ -334,6 +354,18 @@ mod tests {
         };
         let toe = figure.body(0).point(Point::Toe(Side::Left));
         assert!((toe.height() - 18.0 - 2.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn open_poses_name_every_angle() {
+        let figure = Figure {
+            poses: vec![standing("start"), standing("end")],
+            ..Figure::default()
+        };
+        let json = serde_json::to_value(figure.open_poses()).expect("serialises");
+        assert_eq!(json[1]["name"], "end");
+        assert_eq!(json[0]["angles"]["left_knee"], 0.0);
+        assert_eq!(json[0]["angles"].as_object().map(|m| m.len()), Some(13));
     }
 
     #[test]

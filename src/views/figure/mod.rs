@@ -349,7 +349,7 @@ fn stills(
         .collect();
     let top = boxes.iter().map(|b| b.min.y).fold(0.0, f64::min);
     let gap = 6.0;
-    let label_room = if labels { 18.0 } else { 0.0 };
+    let label_room = if labels { 22.0 } else { 0.0 };
     let height = (-top + 2.0 * MARGIN + label_room + 1.5).ceil();
     let floor_y = height - MARGIN - label_room - 1.5;
     let mut x = 0.0;
@@ -397,15 +397,87 @@ fn stills(
     floor(&mut out, floor_y, width, Paint::Classes);
     out.push_str(&inner);
     if labels {
+        // Text scales with the drawing: size it from the pair's width so that a wide
+        // pair squeezed onto a phone stays legible and a narrow one does not shout.
+        let size = (width * 0.04).clamp(13.0, 20.0);
         for (mark, text) in label_marks.iter().zip(["Start", "End"]) {
             let _ = write!(
                 out,
-                r#"<text x="{}" y="{}">{text}</text>"#,
+                r#"<text x="{}" y="{}" font-size="{}">{text}</text>"#,
                 num(*mark),
-                num(height - 3.0)
+                num(height - 3.0),
+                num(size)
             );
         }
     }
     out.push_str("</svg>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::figure::{Contact, Pose};
+
+    fn calf_raise(says: &str) -> Figure {
+        let pose = |name: &str, on: Contact, ankle: f64| {
+            let mut angles = crate::domain::figure::Angles::default();
+            for side in Side::BOTH {
+                angles.set(
+                    Joint::Limb(side, crate::domain::figure::skeleton::LimbJoint::Ankle),
+                    ankle,
+                );
+            }
+            Pose {
+                name: name.into(),
+                angles,
+                on: vec![on],
+                anchor: on,
+                x: 0.0,
+                lift: 0.0,
+            }
+        };
+        Figure {
+            says: says.into(),
+            poses: vec![
+                pose("start", Contact::Foot(Side::Left), 0.0),
+                pose("end", Contact::Toe(Side::Left), -30.0),
+            ],
+            ..Figure::default()
+        }
+    }
+
+    #[test]
+    fn text_is_escaped_everywhere_it_is_written() {
+        let figure = calf_raise("Up <script>&\"down\"");
+        let escaped = "Up &lt;script&gt;&amp;&quot;down&quot;";
+        let html = inline_figure("calf", &figure);
+        assert!(!html.contains("<script>"));
+        assert_eq!(
+            html.matches(escaped).count(),
+            3,
+            "two titles and the caption"
+        );
+        let svg = standalone_svg("calf", &figure, "/f.css?a=1&b=\"2\"");
+        assert!(svg.contains(r#"href="/f.css?a=1&amp;b=&quot;2&quot;""#));
+    }
+
+    #[test]
+    fn only_the_joints_that_move_are_animated_and_the_root_stays_anchored() {
+        let figure = calf_raise("Calf raise");
+        let css = keyframes_css("calf", &figure);
+        // The ankles turn; the knees, hips, arms and head do not.
+        assert!(css.contains(".m-calf .j6{animation:m-calf-j6 "));
+        assert!(!css.contains(".j5{"));
+        assert!(!css.contains(".j2{"));
+        // The root moves (the body rises) at every step of the move.
+        let root = css
+            .lines()
+            .find(|l| l.starts_with(".m-calf .j0"))
+            .expect("root");
+        assert_eq!(root.matches("transform:").count(), motion::STEPS + 1);
+        assert!(css.contains(
+            "@media (prefers-reduced-motion:reduce){.m-calf *{animation:none!important}}"
+        ));
+    }
 }
