@@ -1,13 +1,16 @@
 //! Writes a contact sheet of every exercise's figure, to review them by eye:
 //!
 //! ```sh
-//! cargo run --example figure_sheet -- OUT_DIR [--content content] [--per-page 8] [--only SLUG,SLUG]
+//! cargo run --example figure_sheet -- OUT_DIR [--content content] [--per-page 8] [--only SLUG,SLUG] [--at SECONDS]
 //! ```
 //!
 //! `OUT_DIR` receives `sheet-1.html`, `sheet-2.html`, ... (each exercise: the animated
-//! figure as on its page, then a still of every pose and the thumbnail), the figures'
-//! stylesheets and standalone SVGs, and a copy of `static/site.css`. It prints each
-//! standalone figure's gzipped size. Render a sheet with headless Chromium, for example:
+//! figure as on its page, then a still of every pose and the thumbnail), each figure's
+//! stylesheet (`SLUG.css`), standalone SVG (`SLUG.svg`) and page markup
+//! (`SLUG.figure.html`), and a copy of `static/site.css`. It prints each
+//! standalone figure's gzipped size. `--at 0.9` freezes every animation 0.9 s in, to see
+//! the figures mid-move (a screenshot is otherwise taken at the start pose). Render a
+//! sheet with headless Chromium, for example:
 //!
 //! ```sh
 //! chromium --headless --no-sandbox --disable-gpu --window-size=1280,2400 \
@@ -25,6 +28,7 @@ fn main() -> anyhow::Result<()> {
     let mut content = PathBuf::from("content");
     let mut per_page = 8usize;
     let mut only: Option<Vec<String>> = None;
+    let mut at: Option<f64> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--content" => content = args.next().map(PathBuf::from).unwrap_or(content),
@@ -34,6 +38,7 @@ fn main() -> anyhow::Result<()> {
                     .next()
                     .map(|s| s.split(',').map(String::from).collect())
             }
+            "--at" => at = args.next().and_then(|s| s.parse().ok()),
             _ => out = Some(PathBuf::from(arg)),
         }
     }
@@ -66,13 +71,15 @@ fn main() -> anyhow::Result<()> {
             std::fs::write(out.join(format!("{slug}.css")), &css)?;
             let svg = figure::standalone_svg(slug, fig, &format!("{slug}.css"));
             std::fs::write(out.join(format!("{slug}.svg")), &svg)?;
+            let inline = figure::inline_figure(slug, fig);
+            std::fs::write(out.join(format!("{slug}.figure.html")), &inline)?;
             let gzipped = gzip_len(svg.as_bytes())?;
             println!(
                 "{slug}: standalone {} bytes, {gzipped} gzipped; keyframes {} bytes, {} gzipped; inline {} gzipped",
                 svg.len(),
                 css.len(),
                 gzip_len(css.as_bytes())?,
-                gzip_len(figure::inline_figure(slug, fig).as_bytes())?,
+                gzip_len(inline.as_bytes())?,
             );
             if gzipped > largest.0 {
                 largest = (gzipped, slug.clone());
@@ -101,13 +108,18 @@ fn main() -> anyhow::Result<()> {
         html.push_str("</main></body></html>\n");
         std::fs::write(out.join(format!("sheet-{}.html", page + 1)), html)?;
     }
-    std::fs::write(
-        out.join("sheet.css"),
+    let mut sheet_css = String::from(
         ".sheet{max-width:none;display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:1rem}\
          .card{border:1px solid var(--line);padding:.5rem}.card h2{margin:0;font-size:1rem}\
          .row{display:flex;flex-wrap:wrap;gap:.5rem}.row div{flex:1 1 90px}.row p{margin:0;font-size:.8rem}\
          .row .mv{max-height:8rem}.row .mv-thumb{width:3.5rem}\n",
-    )?;
+    );
+    if let Some(seconds) = at {
+        sheet_css.push_str(&format!(
+            ".mv *{{animation-play-state:paused!important;animation-delay:-{seconds}s!important}}\n"
+        ));
+    }
+    std::fs::write(out.join("sheet.css"), sheet_css)?;
     println!(
         "largest standalone figure: {} ({} bytes gzipped)",
         largest.1, largest.0
