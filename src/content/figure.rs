@@ -408,25 +408,7 @@ fn as_f64(value: &Value) -> Option<f64> {
 
 /// Points of the body by the names content uses.
 fn point_named(name: &str) -> Option<Point> {
-    Point::all().into_iter().find(|p| point_key(*p) == name)
-}
-
-pub fn point_key(point: Point) -> String {
-    let sided = |side: Side, part: &str| format!("{}{part}", side.prefix());
-    match point {
-        Point::Pelvis => "pelvis".into(),
-        Point::Neck => "neck".into(),
-        Point::Blades => "upper_back".into(),
-        Point::Head => "head".into(),
-        Point::Shoulder(s) => sided(s, "shoulder"),
-        Point::Elbow(s) => sided(s, "elbow"),
-        Point::Hand(s) => sided(s, "hand"),
-        Point::Hip(s) => sided(s, "hip"),
-        Point::Knee(s) => sided(s, "knee"),
-        Point::Ankle(s) => sided(s, "ankle"),
-        Point::Heel(s) => sided(s, "heel"),
-        Point::Toe(s) => sided(s, "toe"),
-    }
+    Point::all().into_iter().find(|p| p.key() == name)
 }
 
 fn working(

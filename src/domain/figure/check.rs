@@ -150,21 +150,10 @@ fn sinking(figure: &Figure, body: &Body) -> Vec<String> {
 
 /// A point as a message names it: `left knee`, `ball of the left foot`.
 pub fn point_name(point: Point) -> String {
-    let sided =
-        |side: super::Side, part: &str| format!("{} {part}", side.prefix().trim_end_matches('_'));
     match point {
-        Point::Pelvis => "pelvis".into(),
         Point::Neck => "base of the neck".into(),
-        Point::Blades => "upper back".into(),
-        Point::Head => "head".into(),
-        Point::Shoulder(s) => sided(s, "shoulder"),
-        Point::Elbow(s) => sided(s, "elbow"),
-        Point::Hand(s) => sided(s, "hand"),
-        Point::Hip(s) => sided(s, "hip"),
-        Point::Knee(s) => sided(s, "knee"),
-        Point::Ankle(s) => sided(s, "ankle"),
-        Point::Heel(s) => sided(s, "heel"),
-        Point::Toe(s) => format!("ball of the {}", sided(s, "foot")),
+        Point::Toe(side) => format!("ball of the {} foot", side.prefix().trim_end_matches('_')),
+        _ => point.key().replace('_', " "),
     }
 }
 

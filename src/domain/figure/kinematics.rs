@@ -115,6 +115,25 @@ impl Point {
         all
     }
 
+    /// The name content uses for the point: `pelvis`, `upper_back`, `left_knee`, ...
+    pub fn key(self) -> String {
+        let sided = |side: Side, part: &str| format!("{}{part}", side.prefix());
+        match self {
+            Point::Pelvis => "pelvis".into(),
+            Point::Neck => "neck".into(),
+            Point::Blades => "upper_back".into(),
+            Point::Head => "head".into(),
+            Point::Shoulder(s) => sided(s, "shoulder"),
+            Point::Elbow(s) => sided(s, "elbow"),
+            Point::Hand(s) => sided(s, "hand"),
+            Point::Hip(s) => sided(s, "hip"),
+            Point::Knee(s) => sided(s, "knee"),
+            Point::Ankle(s) => sided(s, "ankle"),
+            Point::Heel(s) => sided(s, "heel"),
+            Point::Toe(s) => sided(s, "toe"),
+        }
+    }
+
     /// How far the drawn body reaches beyond the point: the half-thickness of the
     /// thickest stroke ending there, or the head's radius. A point touches a surface
     /// when it is this far from it.
