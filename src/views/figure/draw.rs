@@ -164,22 +164,36 @@ fn segment_paths(
     map: impl Fn(V2) -> V2,
     mode: Paint,
 ) {
-    let working = figure.is_working(segment);
-    let far = is_far(figure.view, segment);
-    for (points, width) in strokes(figure.view, segment) {
-        let points: Vec<V2> = points.into_iter().map(&map).collect();
-        let class = if working && segment != Segment::Head {
-            paint(mode, Role::Working, far)
-        } else {
-            String::new()
-        };
+    for (class, width, d) in segment_strokes(figure, segment, map, mode) {
         let _ = write!(
             out,
-            r#"<path{class} d="{}" stroke-width="{}"/>"#,
-            d_of(&points),
+            r#"<path{class} d="{d}" stroke-width="{}"/>"#,
             num(width)
         );
     }
+}
+
+/// A segment's strokes as `(class attribute, width, path data)`.
+fn segment_strokes(
+    figure: &Figure,
+    segment: Segment,
+    map: impl Fn(V2) -> V2,
+    mode: Paint,
+) -> Vec<(String, f64, String)> {
+    let working = figure.is_working(segment) && segment != Segment::Head;
+    let far = is_far(figure.view, segment);
+    strokes(figure.view, segment)
+        .into_iter()
+        .map(|(points, width)| {
+            let points: Vec<V2> = points.into_iter().map(&map).collect();
+            let class = if working {
+                paint(mode, Role::Working, far)
+            } else {
+                String::new()
+            };
+            (class, width, d_of(&points))
+        })
+        .collect()
 }
 
 /// The body as nested groups, placed as `body` (the start pose). Segments whose index is
@@ -309,7 +323,8 @@ fn parent_of(view: View, segment: Segment) -> Segment {
     parent(view, segment).map_or(Segment::Trunk, |(p, _)| p)
 }
 
-/// The body as absolute paths: for stills. Far limbs first in one lighter group.
+/// The body as absolute paths: for stills. Strokes of one colour and width share a path
+/// (they draw the same whichever comes first), far limbs first in one lighter group.
 pub fn flat_body(
     out: &mut String,
     figure: &Figure,
@@ -321,38 +336,68 @@ pub fn flat_body(
     let view = figure.view;
     let mut order = Vec::new();
     collect_order(view, Segment::Trunk, &mut order);
-    let (far, near): (Vec<Segment>, Vec<Segment>) =
-        order.into_iter().partition(|s| is_far(view, *s));
-    let draw = |out: &mut String, segment: Segment| {
-        let frame = body.frame(segment);
-        segment_paths(
-            out,
-            figure,
-            segment,
-            |p| body.to_world(segment, p).plus(shift),
-            mode,
-        );
-        for (prop, spot) in kit_on(figure, segment, hands_apart) {
+    // A far limb hidden exactly behind its near twin (a symmetric pose) is left out.
+    let hidden = |segment: Segment| {
+        let twin = match segment {
+            Segment::UpperArm(Side::Right) => Segment::UpperArm(Side::Left),
+            Segment::Forearm(Side::Right) => Segment::Forearm(Side::Left),
+            Segment::Thigh(Side::Right) => Segment::Thigh(Side::Left),
+            Segment::Shin(Side::Right) => Segment::Shin(Side::Left),
+            Segment::Foot(Side::Right) => Segment::Foot(Side::Left),
+            _ => return false,
+        };
+        let ends = |s: Segment| {
+            let (a, b) = (body.frame(s), body.to_world(s, strokes(view, s)[0].0[1]));
+            (a.origin, b)
+        };
+        let ((a, b), (c, d)) = (ends(segment), ends(twin));
+        a.minus(c).length() < 0.5 && b.minus(d).length() < 0.5
+    };
+    let (far, near): (Vec<Segment>, Vec<Segment>) = order
+        .into_iter()
+        .filter(|s| !is_far(view, *s) || !hidden(*s))
+        .partition(|s| is_far(view, *s));
+    let draw = |out: &mut String, segments: Vec<Segment>| {
+        let mut paths: Vec<(String, f64, String)> = Vec::new();
+        let mut kits = String::new();
+        for segment in segments {
+            let map = |p| body.to_world(segment, p).plus(shift);
+            for (class, width, d) in segment_strokes(figure, segment, map, mode) {
+                match paths
+                    .iter_mut()
+                    .find(|(c, w, _)| *c == class && *w == width)
+                {
+                    Some((_, _, path)) => path.push_str(&d),
+                    None => paths.push((class, width, d)),
+                }
+            }
+            let frame = body.frame(segment);
+            for (prop, spot) in kit_on(figure, segment, hands_apart) {
+                let _ = write!(
+                    kits,
+                    r#"<g transform="translate({}) rotate({})">"#,
+                    xy(frame.origin.plus(shift)),
+                    num(frame.rotation)
+                );
+                kit(&mut kits, prop, spot, view, mode);
+                kits.push_str("</g>");
+            }
+        }
+        for (class, width, d) in paths {
             let _ = write!(
                 out,
-                r#"<g transform="translate({}) rotate({})">"#,
-                xy(frame.origin.plus(shift)),
-                num(frame.rotation)
+                r#"<path{class} d="{d}" stroke-width="{}"/>"#,
+                num(width)
             );
-            kit(out, prop, spot, view, mode);
-            out.push_str("</g>");
         }
+        out.push_str(&kits);
     };
     if !far.is_empty() {
         let _ = write!(out, "<g{}>", paint(mode, Role::Far, true));
-        for segment in far {
-            draw(out, segment);
-        }
+        draw(out, far);
         out.push_str("</g>");
     }
-    for segment in near {
-        draw(out, segment);
-    }
+    draw(out, near);
 }
 
 fn collect_order(view: View, segment: Segment, order: &mut Vec<Segment>) {

@@ -311,7 +311,7 @@ pub fn still_pair_svg(figure: &Figure) -> String {
 /// A small still of the figure's key pose (the middle, else the end) for lists such as a
 /// programme's week: decorative (`aria-hidden`), as the exercise is named beside it.
 pub fn thumbnail_svg(figure: &Figure) -> String {
-    stills(figure, &[figure.key_pose()], None, "mv mv-thumb", false)
+    svg::whole_numbers(|| stills(figure, &[figure.key_pose()], None, "mv mv-thumb", false))
 }
 
 /// The page's `<figure class="movement">`: the animated drawing, the still pair for

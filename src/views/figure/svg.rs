@@ -1,11 +1,34 @@
 //! Small pieces of SVG text: numbers, escaping, colours and the page's scene frame.
 
+use std::cell::Cell;
 use std::fmt::Write;
 
 use crate::domain::figure::V2;
 
+thread_local! {
+    /// Decimals written: 1, or 0 while drawing a thumbnail (see [`whole_numbers`]).
+    static DECIMALS: Cell<u8> = const { Cell::new(1) };
+}
+
+/// Runs `draw` writing whole centimetres only: a thumbnail shown a few centimetres tall
+/// loses nothing visible and a third of its bytes.
+pub fn whole_numbers<T>(draw: impl FnOnce() -> T) -> T {
+    let before = DECIMALS.with(|d| d.replace(0));
+    let drawn = draw();
+    DECIMALS.with(|d| d.set(before));
+    drawn
+}
+
 /// A number as the drawing writes it: one decimal at most, no `-0`.
 pub fn num(value: f64) -> String {
+    if DECIMALS.with(Cell::get) == 0 {
+        let rounded = value.round();
+        return if rounded == 0.0 {
+            "0".into()
+        } else {
+            format!("{rounded}")
+        };
+    }
     let rounded = (value * 10.0).round() / 10.0;
     if rounded == 0.0 {
         return "0".into();
@@ -132,6 +155,9 @@ mod tests {
         assert_eq!(num(12.0), "12");
         assert_eq!(num(-0.04), "0");
         assert_eq!(num(-3.96), "-4");
+        assert_eq!(whole_numbers(|| num(12.6)), "13");
+        assert_eq!(whole_numbers(|| num(-0.4)), "0");
+        assert_eq!(num(12.34), "12.3", "back to one decimal afterwards");
     }
 
     #[test]
