@@ -54,6 +54,10 @@ fn every_page_figure_is_accessible_small_and_styled_by_class_only() {
         let html = figure::inline_figure(slug, fig);
         let css = figure::keyframes_css(slug, fig);
         assert!(html.starts_with(r#"<figure class="movement">"#), "{slug}");
+        roxmltree::Document::parse(&html).unwrap_or_else(|e| panic!("{slug}: {e}"));
+        let thumbnail = figure::thumbnail_svg(fig);
+        roxmltree::Document::parse(&thumbnail).unwrap_or_else(|e| panic!("{slug}: {e}"));
+        assert!(thumbnail.contains(r#"aria-hidden="true""#), "{slug}");
         assert!(
             html.contains(&format!(
                 "<title>{}</title>",
