@@ -331,11 +331,13 @@ fn prop(file: &SourceFile, front: &Spanned<PropFront>, errors: &mut ContentError
         _ => None,
     };
     let place = match (kind, &p.at, &p.under, &p.from, &p.to) {
-        (PropKind::Band, None, None, Some(from), Some(to)) => {
+        (PropKind::Band | PropKind::Strap, None, None, Some(from), Some(to)) => {
             let (a, b) = (end(from, errors), end(to, errors));
             if a.is_none() || b.is_none() {
-                errors
-                    .push(file.error_at(&span, "band ends are points of the body or [x, height]"));
+                errors.push(file.error_at(
+                    &span,
+                    format!("{} ends are points of the body or [x, height]", kind.name()),
+                ));
             }
             Place::Stretched(a?, b?)
         }
@@ -355,7 +357,7 @@ fn prop(file: &SourceFile, front: &Spanned<PropFront>, errors: &mut ContentError
                 errors.push(file.error_at(
                     &at.span(),
                     format!(
-                        "unknown grip `{}`: use hands, left_hand, right_hand, back, hips, left_ankle or right_ankle",
+                        "unknown grip `{}`: use hands, left_hand, right_hand, back, hips, chest, left_ankle or right_ankle",
                         at.get_ref()
                     ),
                 ));
@@ -366,6 +368,7 @@ fn prop(file: &SourceFile, front: &Spanned<PropFront>, errors: &mut ContentError
         (
             PropKind::Bench
             | PropKind::Step
+            | PropKind::PlyoBox
             | PropKind::Wall
             | PropKind::Pad
             | PropKind::Post
@@ -391,11 +394,14 @@ fn prop(file: &SourceFile, front: &Spanned<PropFront>, errors: &mut ContentError
 
 fn placement_help(kind: PropKind) -> &'static str {
     match kind {
-        PropKind::Band => "`from` and `to`",
+        PropKind::Band | PropKind::Strap => "`from` and `to`",
         PropKind::Ball => "`x`, or `under` a point of the body",
-        PropKind::Bench | PropKind::Step | PropKind::Wall | PropKind::Pad | PropKind::Post => {
-            "`x` and an optional `height`"
-        }
+        PropKind::Bench
+        | PropKind::Step
+        | PropKind::PlyoBox
+        | PropKind::Wall
+        | PropKind::Pad
+        | PropKind::Post => "`x` and an optional `height`",
         _ => "`at`: where it is held",
     }
 }

@@ -272,6 +272,7 @@ fn article(kind: PropKind) -> &'static str {
     match kind {
         PropKind::Bench => "the bench",
         PropKind::Step => "the step",
+        PropKind::PlyoBox => "the box",
         PropKind::Wall => "the wall",
         PropKind::Pad => "the pad",
         PropKind::Ball => "the ball",
@@ -282,6 +283,7 @@ fn article(kind: PropKind) -> &'static str {
         PropKind::MedicineBall => "the medicine ball",
         PropKind::Roller => "the roller",
         PropKind::Band => "the band",
+        PropKind::Strap => "the strap",
     }
 }
 

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::View;
 use super::kinematics::{Body, Point, V2};
 use super::skeleton::{FOREARM, SHIN, Segment, Side, TRUNK};
 
@@ -14,6 +15,8 @@ pub enum PropKind {
     Bench,
     /// An aerobic step or a stair: a block 70 cm long, 18 cm high.
     Step,
+    /// A plyometric box to jump onto: a block 60 cm long, 45 cm high, with a hand hold.
+    PlyoBox,
     /// A wall, its middle at `x`.
     Wall,
     /// A round pad on a post, as on a back-extension bench: `height` is its centre.
@@ -31,12 +34,15 @@ pub enum PropKind {
     Roller,
     /// An exercise band or tube, stretched between two points.
     Band,
+    /// A strap that does not stretch (a luggage or yoga strap), between two points.
+    Strap,
 }
 
 impl PropKind {
-    pub const ALL: [PropKind; 12] = [
+    pub const ALL: [PropKind; 14] = [
         PropKind::Bench,
         PropKind::Step,
+        PropKind::PlyoBox,
         PropKind::Wall,
         PropKind::Pad,
         PropKind::Post,
@@ -47,12 +53,14 @@ impl PropKind {
         PropKind::MedicineBall,
         PropKind::Roller,
         PropKind::Band,
+        PropKind::Strap,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
             PropKind::Bench => "bench",
             PropKind::Step => "step",
+            PropKind::PlyoBox => "plyo_box",
             PropKind::Wall => "wall",
             PropKind::Pad => "pad",
             PropKind::Post => "post",
@@ -63,6 +71,7 @@ impl PropKind {
             PropKind::MedicineBall => "medicine_ball",
             PropKind::Roller => "roller",
             PropKind::Band => "band",
+            PropKind::Strap => "strap",
         }
     }
 
@@ -75,6 +84,7 @@ impl PropKind {
         match self {
             PropKind::Bench => 45.0,
             PropKind::Step => 18.0,
+            PropKind::PlyoBox => 45.0,
             PropKind::Wall => 200.0,
             PropKind::Post => 110.0,
             _ => 0.0,
@@ -86,6 +96,7 @@ impl PropKind {
         match self {
             PropKind::Bench => 55.0,
             PropKind::Step => 35.0,
+            PropKind::PlyoBox => 30.0,
             PropKind::Wall => 3.0,
             _ => 0.0,
         }
@@ -107,20 +118,29 @@ impl PropKind {
 pub const PLATE_RADIUS: f64 = 22.5;
 pub const BALL_RADIUS: f64 = 32.5;
 pub const PAD_RADIUS: f64 = 8.0;
+/// Hands closer than this hold kit as one: a bar or bell is carried by the near hand.
+pub const HANDS_TOGETHER: f64 = 1.5;
 /// A kettlebell hangs this far below the hand.
 pub const KETTLEBELL_DROP: f64 = 13.0;
+/// Kit hugged to the chest is gripped this far in front of the trunk's centre line and
+/// this far below the base of the neck (a kettlebell then hangs against the breastbone).
+pub const CHEST_AHEAD: f64 = 15.0;
+pub const CHEST_BELOW_NECK: f64 = 10.0;
 
 /// Where held kit sits on the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Grip {
-    /// Held in both hands: one bar or ball between them, or one dumbbell in each.
+    /// Held in both hands: one bar, ball or kettlebell between them, or one dumbbell in
+    /// each.
     Hands,
     Hand(Side),
     /// A bar across the upper back.
     Back,
     /// A bar across the front of the hips.
     Hips,
+    /// Hugged against the chest, as a goblet squat holds a kettlebell by its horns.
+    Chest,
     /// Behind the ankle, as a machine's roller.
     Ankle(Side),
 }
@@ -132,6 +152,7 @@ impl Grip {
             Grip::Hand(s) => format!("{}hand", s.prefix()),
             Grip::Back => "back".into(),
             Grip::Hips => "hips".into(),
+            Grip::Chest => "chest".into(),
             Grip::Ankle(s) => format!("{}ankle", s.prefix()),
         }
     }
@@ -143,6 +164,7 @@ impl Grip {
             Grip::Hand(Side::Right),
             Grip::Back,
             Grip::Hips,
+            Grip::Chest,
             Grip::Ankle(Side::Left),
             Grip::Ankle(Side::Right),
         ];
@@ -150,13 +172,20 @@ impl Grip {
     }
 
     /// The segment carrying a one-place grip and the spot in its frame. `Hands` is
-    /// carried by the left hand (see [`Prop::centres`] for where it really is).
-    pub fn local(self) -> (Segment, V2) {
+    /// carried by the left hand (see [`Prop::centres`] for where it really is). Kit on
+    /// the trunk sits behind or in front of it from the side, and on its midline from
+    /// the front.
+    pub fn local(self, view: View) -> (Segment, V2) {
+        let ahead = |x: f64| if view == View::Side { x } else { 0.0 };
         match self {
-            Grip::Hands => Grip::Hand(Side::Left).local(),
+            Grip::Hands => Grip::Hand(Side::Left).local(view),
             Grip::Hand(s) => (Segment::Forearm(s), V2::new(0.0, FOREARM)),
-            Grip::Back => (Segment::Trunk, V2::new(-9.0, 10.0 - TRUNK)),
-            Grip::Hips => (Segment::Trunk, V2::new(9.0, -3.0)),
+            Grip::Back => (Segment::Trunk, V2::new(ahead(-9.0), 10.0 - TRUNK)),
+            Grip::Hips => (Segment::Trunk, V2::new(ahead(9.0), -3.0)),
+            Grip::Chest => (
+                Segment::Trunk,
+                V2::new(ahead(CHEST_AHEAD), CHEST_BELOW_NECK - TRUNK),
+            ),
             Grip::Ankle(s) => (Segment::Shin(s), V2::new(-8.0, SHIN - 7.0)),
         }
     }
@@ -256,11 +285,13 @@ impl Prop {
         };
         let half = self.kind.half_length();
         match self.kind {
-            PropKind::Bench | PropKind::Step | PropKind::Wall => Some(Shape::Block {
-                x0: x - half,
-                x1: x + half,
-                top: -height,
-            }),
+            PropKind::Bench | PropKind::Step | PropKind::PlyoBox | PropKind::Wall => {
+                Some(Shape::Block {
+                    x0: x - half,
+                    x1: x + half,
+                    top: -height,
+                })
+            }
             PropKind::Pad => Some(Shape::Circle {
                 centre: V2::new(x, -height),
                 radius: PAD_RADIUS,
@@ -285,24 +316,28 @@ impl Prop {
             return Vec::new();
         };
         let spot = |grip: Grip| {
-            let (segment, local) = grip.local();
+            let (segment, local) = grip.local(body.view);
             let mut local = local;
             if self.kind == PropKind::Kettlebell {
                 local.y += KETTLEBELL_DROP;
             }
             body.to_world(segment, local)
         };
+        let (left, right) = (
+            body.point(Point::Hand(Side::Left)),
+            body.point(Point::Hand(Side::Right)),
+        );
         match (grip, self.kind) {
-            (Grip::Hands, PropKind::Dumbbells | PropKind::Kettlebell) => {
-                Side::BOTH.map(|s| spot(Grip::Hand(s))).to_vec()
+            (Grip::Hands, PropKind::Dumbbells) => Side::BOTH.map(|s| spot(Grip::Hand(s))).to_vec(),
+            // One bell in both hands hangs from the near hand while they are together,
+            // and straight down from between them when they are apart.
+            (Grip::Hands, PropKind::Kettlebell) if left.minus(right).length() <= HANDS_TOGETHER => {
+                vec![spot(Grip::Hands)]
             }
-            (Grip::Hands, _) => {
-                let (left, right) = (
-                    body.point(Point::Hand(Side::Left)),
-                    body.point(Point::Hand(Side::Right)),
-                );
-                vec![left.lerp(right, 0.5)]
+            (Grip::Hands, PropKind::Kettlebell) => {
+                vec![left.lerp(right, 0.5).plus(V2::new(0.0, KETTLEBELL_DROP))]
             }
+            (Grip::Hands, _) => vec![left.lerp(right, 0.5)],
             (grip, _) => vec![spot(grip)],
         }
     }
@@ -345,5 +380,83 @@ mod tests {
         assert_eq!(step.top_at(80.0), None);
         let top = ball_at(0.0).top_at(0.0).expect("over the ball");
         assert!((top + 2.0 * BALL_RADIUS).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_plyo_box_is_a_block_to_land_on_and_a_strap_is_stretched() {
+        let plyo = Prop {
+            kind: PropKind::PlyoBox,
+            place: Place::Scene {
+                x: 50.0,
+                height: PropKind::PlyoBox.default_height(),
+            },
+        };
+        let shape = plyo.fixed_shape().expect("a surface");
+        assert_eq!(shape.top_at(50.0), Some(-45.0));
+        assert_eq!(shape.top_at(79.0), Some(-45.0));
+        assert_eq!(shape.top_at(81.0), None);
+        for kind in [PropKind::PlyoBox, PropKind::Strap] {
+            assert_eq!(PropKind::from_name(kind.name()), Some(kind));
+        }
+        assert_eq!(PropKind::from_name("plyo_box"), Some(PropKind::PlyoBox));
+    }
+
+    fn held(kind: PropKind, grip: Grip) -> Prop {
+        Prop {
+            kind,
+            place: Place::Held(grip),
+        }
+    }
+
+    #[test]
+    fn a_kettlebell_in_both_hands_is_one_bell_and_dumbbells_are_two() {
+        use crate::domain::figure::skeleton::{Angles, Joint, LimbJoint};
+        let mut angles = Angles::default();
+        for side in Side::BOTH {
+            angles.set(Joint::Limb(side, LimbJoint::Shoulder), 90.0);
+        }
+        let body = Body::new(View::Side, &angles, V2::default());
+        let bell = held(PropKind::Kettlebell, Grip::Hands).centres(&body);
+        // Arms level in front: the bell continues the line of the arms.
+        let hand = body.point(Point::Hand(Side::Left));
+        assert_eq!(bell.len(), 1);
+        assert!(
+            bell[0]
+                .minus(hand.plus(V2::new(KETTLEBELL_DROP, 0.0)))
+                .length()
+                < 1e-9
+        );
+        assert_eq!(
+            held(PropKind::Dumbbells, Grip::Hands).centres(&body).len(),
+            2
+        );
+        // From the front the hands are apart: the bell hangs from between them.
+        let front = Body::new(View::Front, &Angles::default(), V2::default());
+        let bell = held(PropKind::Kettlebell, Grip::Hands).centres(&front);
+        let below = front
+            .point(Point::Hand(Side::Left))
+            .lerp(front.point(Point::Hand(Side::Right)), 0.5);
+        assert!(
+            bell[0]
+                .minus(below.plus(V2::new(0.0, KETTLEBELL_DROP)))
+                .length()
+                < 1e-9
+        );
+    }
+
+    #[test]
+    fn kit_hugged_to_the_chest_is_in_front_from_the_side_and_centred_from_the_front() {
+        let (segment, spot) = Grip::Chest.local(View::Side);
+        assert_eq!(segment, Segment::Trunk);
+        assert!(spot.x > 0.0 && spot.y < -TRUNK / 2.0, "{spot:?}");
+        assert_eq!(Grip::Chest.local(View::Front).1.x, 0.0);
+        assert_eq!(Grip::from_name("chest"), Some(Grip::Chest));
+        let upright = Body::new(View::Side, &Default::default(), V2::default());
+        let bell = held(PropKind::Kettlebell, Grip::Chest).centres(&upright)[0];
+        let neck = upright.point(Point::Neck);
+        assert!(
+            bell.x > neck.x && bell.y > neck.y,
+            "in front of the chest: {bell:?}"
+        );
     }
 }

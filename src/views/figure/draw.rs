@@ -10,7 +10,7 @@ use super::svg::{Paint, Role, dot, num, num3, paint, polyline, xy};
 use crate::domain::figure::kinematics::{
     SEGMENTS, arm_twist, foot_ends, parent, relative_rotation,
 };
-use crate::domain::figure::props::{Grip, PLATE_RADIUS, Place};
+use crate::domain::figure::props::{Grip, HANDS_TOGETHER, PLATE_RADIUS, Place};
 use crate::domain::figure::skeleton::{FOREARM, HEAD_RADIUS, NECK, SHIN, THIGH, TRUNK, UPPER_ARM};
 use crate::domain::figure::{Body, Figure, Point, Prop, PropKind, Segment, Shape, Side, V2, View};
 
@@ -91,14 +91,12 @@ fn kit_on(figure: &Figure, segment: Segment, hands_apart: bool) -> Vec<(&Prop, V
             continue;
         };
         let grips: Vec<Grip> = match grip {
-            Grip::Hands if matches!(prop.kind, PropKind::Dumbbells | PropKind::Kettlebell) => {
-                Side::BOTH.map(Grip::Hand).to_vec()
-            }
+            Grip::Hands if prop.kind == PropKind::Dumbbells => Side::BOTH.map(Grip::Hand).to_vec(),
             Grip::Hands if hands_apart => Vec::new(),
             other => vec![other],
         };
         for grip in grips {
-            let (carrier, spot) = grip.local();
+            let (carrier, spot) = grip.local(figure.view);
             if carrier == segment {
                 found.push((prop, spot));
             }
@@ -152,7 +150,7 @@ pub fn hands_apart(figure: &Figure, timeline: &Timeline) -> bool {
         body.point(Point::Hand(Side::Left))
             .minus(body.point(Point::Hand(Side::Right)))
             .length()
-            > 1.5
+            > HANDS_TOGETHER
     })
 }
 
@@ -448,6 +446,16 @@ pub fn fixed_props(out: &mut String, figure: &Figure, shift: V2, mode: Paint) {
                 num(x + half + shift.x),
                 num(shift.y),
             ),
+            // A block with a hand hold cut into its face.
+            PropKind::PlyoBox => write!(
+                out,
+                r#"<path{filled} d="M{}V{}H{}V{}z" stroke-width="2"/><path{p} d="M{}h12" stroke-width="4"/>"#,
+                at(-half, 0.0),
+                num(shift.y - height),
+                num(x + half + shift.x),
+                num(shift.y),
+                at(-6.0, 9.0 - height),
+            ),
             PropKind::Wall => write!(
                 out,
                 r#"<path{filled} d="M{}V{}h6V{}z" stroke-width="1"/>"#,
@@ -488,9 +496,7 @@ const BALL: f64 = crate::domain::figure::props::BALL_RADIUS;
 pub fn is_moving(prop: &Prop, hands_apart: bool) -> bool {
     match prop.place {
         Place::Stretched(..) | Place::Under(_) => true,
-        Place::Held(Grip::Hands) => {
-            hands_apart && !matches!(prop.kind, PropKind::Dumbbells | PropKind::Kettlebell)
-        }
+        Place::Held(Grip::Hands) => hands_apart && prop.kind != PropKind::Dumbbells,
         _ => false,
     }
 }
@@ -571,11 +577,12 @@ impl Transform {
 /// The markup of a moving prop, at the origin of its own group.
 pub fn moving_markup(out: &mut String, prop: &Prop, view: View, mode: Paint) {
     match prop.kind {
-        PropKind::Band => {
+        PropKind::Band | PropKind::Strap => {
+            let (role, width) = stretched_style(prop.kind);
             let _ = write!(
                 out,
-                r#"<path{} d="M0 0v1" stroke-width="2.5" vector-effect="non-scaling-stroke"/>"#,
-                paint(mode, Role::Band, false)
+                r#"<path{} d="M0 0v1" stroke-width="{width}" vector-effect="non-scaling-stroke"/>"#,
+                paint(mode, role, false)
             );
         }
         PropKind::Ball => {
@@ -590,14 +597,25 @@ pub fn moving_markup(out: &mut String, prop: &Prop, view: View, mode: Paint) {
     }
 }
 
+/// How a stretched prop is drawn, moving: a band thin in the band colour, a strap that
+/// does not stretch wider in the equipment colour. Stills draw each a unit thinner.
+fn stretched_style(kind: PropKind) -> (Role, f64) {
+    match kind {
+        PropKind::Strap => (Role::Prop, 3.5),
+        _ => (Role::Band, 2.5),
+    }
+}
+
 /// A moving prop drawn still, for `body`.
 pub fn still_moving(out: &mut String, prop: &Prop, body: &Body, shift: V2, mode: Paint) {
     if let Place::Stretched(a, b) = prop.place {
+        let (role, width) = stretched_style(prop.kind);
         let _ = write!(
             out,
-            r#"<path{} d="{}" stroke-width="1.5"/>"#,
-            paint(mode, Role::Band, false),
-            polyline(&[a.at(body).plus(shift), b.at(body).plus(shift)])
+            r#"<path{} d="{}" stroke-width="{}"/>"#,
+            paint(mode, role, false),
+            polyline(&[a.at(body).plus(shift), b.at(body).plus(shift)]),
+            width - 1.0
         );
         return;
     }

@@ -448,6 +448,31 @@ mod tests {
     }
 
     #[test]
+    fn a_strap_is_drawn_wider_than_a_band_in_the_equipment_colour() {
+        use crate::domain::figure::kinematics::Point;
+        use crate::domain::figure::props::{End, Place};
+        use crate::domain::figure::{Prop, PropKind};
+        let stretched = |kind| Prop {
+            kind,
+            place: Place::Stretched(
+                End::Fixed(V2::new(60.0, -45.0)),
+                End::Body(Point::Knee(Side::Left)),
+            ),
+        };
+        let mut figure = calf_raise("Hold");
+        figure.props = vec![stretched(PropKind::Strap), stretched(PropKind::Band)];
+        let html = inline_figure("hold", &figure);
+        assert!(
+            html.contains(r#"class="p" d="M0 0v1" stroke-width="3.5""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"class="d" d="M0 0v1" stroke-width="2.5""#),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn text_is_escaped_everywhere_it_is_written() {
         let figure = calf_raise("Up <script>&\"down\"");
         let escaped = "Up &lt;script&gt;&amp;&quot;down&quot;";
