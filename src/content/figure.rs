@@ -15,7 +15,8 @@ use crate::domain::figure::kinematics::Point;
 use crate::domain::figure::props::{End, Grip, Place};
 use crate::domain::figure::skeleton::{LimbJoint, Side};
 use crate::domain::figure::{
-    Angles, Contact, Figure, Joint, Pose, Prop, PropKind, Segment, V2, View, working_segments,
+    Angles, Contact, Figure, Joint, Pose, Prop, PropKind, Repeat, Segment, V2, View,
+    working_segments,
 };
 
 /// The `[figure]` table, last in the front matter.
@@ -28,6 +29,9 @@ pub struct FigureFront {
     view: Option<Spanned<String>>,
     /// Segments or limbs to draw as working, instead of those of the main muscles.
     working: Option<Vec<Spanned<String>>>,
+    /// `back` (default) or `restart`: how the animation repeats.
+    #[serde(rename = "loop")]
+    repeat: Option<Spanned<String>>,
     #[serde(default)]
     props: Vec<Spanned<PropFront>>,
     start: Option<Spanned<PoseFront>>,
@@ -83,6 +87,25 @@ pub fn validate(
             View::Side
         }
     };
+    let repeat = match front.repeat.as_ref() {
+        None => Repeat::Back,
+        Some(value) => match [Repeat::Back, Repeat::Restart]
+            .into_iter()
+            .find(|r| r.name() == value.get_ref())
+        {
+            Some(repeat) => repeat,
+            None => {
+                errors.push(file.error_at(
+                    &value.span(),
+                    format!(
+                        "loop must be `back` or `restart`, not `{}`",
+                        value.get_ref()
+                    ),
+                ));
+                Repeat::Back
+            }
+        },
+    };
     let mut poses = Vec::new();
     let mut spans = Vec::new();
     for (name, pose) in [
@@ -113,6 +136,7 @@ pub fn validate(
         poses,
         props,
         working: Vec::new(),
+        repeat,
     };
     figure.working = match &front.working {
         Some(names) => working(file, names, errors),
@@ -493,6 +517,28 @@ mod tests {
             errors
                 .iter()
                 .any(|e| e.starts_with("x.md:5: the middle pose is in flight")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_figure_may_restart_instead_of_playing_back() {
+        let poses =
+            "start = { on = [\"left_foot\"] }\nend = { on = [\"left_toe\"], ankle = -30 }\n";
+        let (figure, errors) = read(&format!(
+            "[figure]\nsays = \"Up\"\nloop = \"restart\"\n{poses}"
+        ));
+        assert_eq!(errors, Vec::<String>::new());
+        assert_eq!(figure.repeat, Repeat::Restart);
+        let (figure, _) = read(&format!("[figure]\nsays = \"Up\"\n{poses}"));
+        assert_eq!(figure.repeat, Repeat::Back);
+        let (_, errors) = read(&format!(
+            "[figure]\nsays = \"Up\"\nloop = \"sideways\"\n{poses}"
+        ));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("x.md:4: loop must be `back` or `restart`")),
             "{errors:?}"
         );
     }

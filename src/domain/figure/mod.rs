@@ -115,6 +115,31 @@ pub struct Figure {
     /// Segments drawn as working: from the exercise's main muscles unless the figure
     /// names them.
     pub working: Vec<Segment>,
+    /// How the animation repeats: back from the end to the start (the default, as a
+    /// squat goes down and up), or again from the start (a box jump, whose reverse would
+    /// be a jump back down).
+    #[serde(default)]
+    pub repeat: Repeat,
+}
+
+/// How an animation repeats once it reaches the end pose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Repeat {
+    /// End to start, then start to end again: the movement and its way back.
+    #[default]
+    Back,
+    /// Cut from the end back to the start: for movements that do not reverse.
+    Restart,
+}
+
+impl Repeat {
+    pub fn name(self) -> &'static str {
+        match self {
+            Repeat::Back => "back",
+            Repeat::Restart => "restart",
+        }
+    }
 }
 
 impl Default for Contact {
@@ -221,7 +246,9 @@ pub fn working_segments(primary: &[String], poses: &[Pose]) -> Vec<Segment> {
     let mut trunk = false;
     for muscle in primary {
         match muscle.as_str() {
-            "calves" => kinds.extend([Segment::Shin as fn(Side) -> Segment, Segment::Foot]),
+            "calves" | "shins" => {
+                kinds.extend([Segment::Shin as fn(Side) -> Segment, Segment::Foot])
+            }
             "hamstrings" | "quadriceps" | "glutes" | "hip-flexors" | "adductors" | "abductors" => {
                 kinds.push(Segment::Thigh)
             }
@@ -379,5 +406,8 @@ mod tests {
         assert_eq!(working, vec![Segment::Thigh(Side::Left)]);
         let both = working_segments(&["calves".into()], &[standing("start")]);
         assert_eq!(both.len(), 4);
+        // The shin muscles lift the foot: a tibialis raise works the shins and feet.
+        let shins = working_segments(&["shins".into()], &[standing("start")]);
+        assert_eq!(shins, both);
     }
 }

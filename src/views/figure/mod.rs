@@ -35,7 +35,7 @@ use motion::{Timeline, body_at};
 use svg::{Paint, STANDALONE_BACKGROUND, STANDALONE_ROOT, escape, num};
 
 use crate::domain::figure::kinematics::{SEGMENTS, arm_twist, relative_rotation};
-use crate::domain::figure::{Body, Figure, Joint, Segment, Side, V2};
+use crate::domain::figure::{Body, Figure, Joint, Repeat, Segment, Side, V2};
 
 /// Margin around a drawing, in centimetres.
 const MARGIN: f64 = 4.0;
@@ -197,12 +197,17 @@ pub fn keyframes_css(slug: &str, figure: &Figure) -> String {
     let scope = scope(slug);
     let seconds = num(plan.timeline.seconds);
     let last = figure.poses.len().saturating_sub(1);
+    // `alternate` plays each cycle back the other way; without it, each starts afresh.
+    let direction = match figure.repeat {
+        Repeat::Back => " alternate",
+        Repeat::Restart => "",
+    };
     let mut css = String::new();
     let rule = |css: &mut String, class: &str, easing: &str, frames: Vec<(f64, String)>| {
         let name = format!("{scope}-{class}");
         let _ = write!(
             css,
-            ".{scope} .{class}{{animation:{name} {seconds}s {easing} infinite alternate both}}@keyframes {name}{{"
+            ".{scope} .{class}{{animation:{name} {seconds}s {easing} infinite{direction} both}}@keyframes {name}{{"
         );
         let count = frames.len();
         for (i, (percent, value)) in frames.into_iter().enumerate() {
@@ -470,6 +475,16 @@ mod tests {
             html.contains(r#"class="d" d="M0 0v1" stroke-width="2.5""#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_figure_that_restarts_plays_one_way_only() {
+        let mut figure = calf_raise("Up");
+        assert!(keyframes_css("calf", &figure).contains(" infinite alternate both}"));
+        figure.repeat = Repeat::Restart;
+        let css = keyframes_css("calf", &figure);
+        assert!(css.contains(" infinite both}"), "{css}");
+        assert!(!css.contains("alternate"), "{css}");
     }
 
     #[test]
