@@ -1,18 +1,17 @@
-//! Drawing a body and its props: nested `<g>` groups for the animated figure (each joint
-//! rotates about its parent, so CSS keyframes need only rotations), or absolute paths for
-//! stills. One style: limbs are thick round-capped strokes, the head a dot, far-side limbs
-//! behind in a lighter tone, working segments in the accent colour.
+//! Drawing a body: nested `<g>` groups for the animated figure (each joint rotates about
+//! its parent, so CSS keyframes need only rotations), or absolute paths for stills. One
+//! style: limbs are thick round-capped strokes, the head a dot, far-side limbs behind in a
+//! lighter tone, working segments in the accent colour.
 
 use std::fmt::Write;
 
-use super::motion::{Timeline, body_at};
+use super::kit::{kit, kit_on};
 use super::svg::{Paint, Role, dot, num, num3, paint, polyline, xy};
 use crate::domain::figure::kinematics::{
     SEGMENTS, arm_twist, foot_ends, parent, relative_rotation,
 };
-use crate::domain::figure::props::{Grip, HANDS_TOGETHER, PLATE_RADIUS, Place};
 use crate::domain::figure::skeleton::{FOREARM, HEAD_RADIUS, NECK, SHIN, THIGH, TRUNK, UPPER_ARM};
-use crate::domain::figure::{Body, Figure, Point, Prop, PropKind, Segment, Shape, Side, V2, View};
+use crate::domain::figure::{Body, Figure, Segment, Side, V2, View};
 
 /// Index of a segment in [`SEGMENTS`]: its joint class is `j{index}`.
 pub fn segment_index(segment: Segment) -> usize {
@@ -81,77 +80,6 @@ fn children(view: View, segment: Segment) -> Vec<Segment> {
         Segment::Shin(s) => vec![Segment::Foot(s)],
         _ => Vec::new(),
     }
-}
-
-/// Held kit drawn in a segment's frame: which props, at which spot.
-fn kit_on(figure: &Figure, segment: Segment, hands_apart: bool) -> Vec<(&Prop, V2)> {
-    let mut found = Vec::new();
-    for prop in &figure.props {
-        let Place::Held(grip) = prop.place else {
-            continue;
-        };
-        let grips: Vec<Grip> = match grip {
-            Grip::Hands if prop.kind == PropKind::Dumbbells => Side::BOTH.map(Grip::Hand).to_vec(),
-            Grip::Hands if hands_apart => Vec::new(),
-            other => vec![other],
-        };
-        for grip in grips {
-            let (carrier, spot) = grip.local(figure.view);
-            if carrier == segment {
-                found.push((prop, spot));
-            }
-        }
-    }
-    found
-}
-
-/// Markup of held kit at `spot` in the current frame.
-fn kit(out: &mut String, prop: &Prop, spot: V2, view: View, paint_mode: Paint) {
-    let p = paint(paint_mode, Role::Prop, false);
-    let (x, y) = (num(spot.x), num(spot.y));
-    let _ = match prop.kind {
-        PropKind::Barbell if view == View::Front => write!(
-            out,
-            r#"<path{p} d="M{} {y}h150" stroke-width="3"/><path{p} d="M{} {}v45m140 0v-45" stroke-width="7"/>"#,
-            num(spot.x - 75.0),
-            num(spot.x - 70.0),
-            num(spot.y - PLATE_RADIUS),
-        ),
-        PropKind::Barbell => write!(
-            out,
-            r#"<circle{p} cx="{x}" cy="{y}" r="{}" stroke-width="4"/><path{p} d="{}" stroke-width="7"/>"#,
-            num(PLATE_RADIUS - 2.0),
-            dot(spot)
-        ),
-        PropKind::Dumbbells => write!(
-            out,
-            r#"<path{p} d="M{} {y}h16" stroke-width="3"/><path{p} d="M{} {}v10m16 0v-10" stroke-width="6"/>"#,
-            num(spot.x - 8.0),
-            num(spot.x - 8.0),
-            num(spot.y - 5.0)
-        ),
-        PropKind::Kettlebell => write!(
-            out,
-            r#"<path{p} d="M{x} {}v-9" stroke-width="3"/><path{p} d="{}" stroke-width="20"/>"#,
-            num(spot.y + 13.0),
-            dot(V2::new(spot.x, spot.y + 13.0))
-        ),
-        PropKind::MedicineBall => write!(out, r#"<path{p} d="{}" stroke-width="24"/>"#, dot(spot)),
-        PropKind::Roller => write!(out, r#"<path{p} d="{}" stroke-width="12"/>"#, dot(spot)),
-        _ => Ok(()),
-    };
-}
-
-/// Whether a bar or ball held in both hands must be placed between the hands (they are
-/// apart at some moment) rather than carried by the near hand.
-pub fn hands_apart(figure: &Figure, timeline: &Timeline) -> bool {
-    timeline.stops().into_iter().any(|stop| {
-        let body = body_at(figure, stop);
-        body.point(Point::Hand(Side::Left))
-            .minus(body.point(Point::Hand(Side::Right)))
-            .length()
-            > HANDS_TOGETHER
-    })
 }
 
 /// Segment path markup: `<path d=… stroke-width=…/>`, with the working class.
@@ -331,11 +259,41 @@ pub fn flat_body(
     mode: Paint,
     hands_apart: bool,
 ) {
+    let flat = Flat {
+        figure,
+        body,
+        shift,
+        mode,
+        hands_apart,
+    };
     let view = figure.view;
     let mut order = Vec::new();
     collect_order(view, Segment::Trunk, &mut order);
-    // A far limb hidden exactly behind its near twin (a symmetric pose) is left out.
-    let hidden = |segment: Segment| {
+    let (far, near): (Vec<Segment>, Vec<Segment>) = order
+        .into_iter()
+        .filter(|s| !is_far(view, *s) || !flat.hidden(*s))
+        .partition(|s| is_far(view, *s));
+    if !far.is_empty() {
+        let _ = write!(out, "<g{}>", paint(mode, Role::Far, true));
+        flat.segments(out, far);
+        out.push_str("</g>");
+    }
+    flat.segments(out, near);
+}
+
+/// A body drawn still, with what it needs to draw each segment.
+struct Flat<'a> {
+    figure: &'a Figure,
+    body: &'a Body,
+    shift: V2,
+    mode: Paint,
+    hands_apart: bool,
+}
+
+impl Flat<'_> {
+    /// Whether a far limb is hidden exactly behind its near twin (a symmetric pose), so
+    /// that it can be left out.
+    fn hidden(&self, segment: Segment) -> bool {
         let twin = match segment {
             Segment::UpperArm(Side::Right) => Segment::UpperArm(Side::Left),
             Segment::Forearm(Side::Right) => Segment::Forearm(Side::Left),
@@ -344,23 +302,23 @@ pub fn flat_body(
             Segment::Foot(Side::Right) => Segment::Foot(Side::Left),
             _ => return false,
         };
+        let view = self.figure.view;
         let ends = |s: Segment| {
-            let (a, b) = (body.frame(s), body.to_world(s, strokes(view, s)[0].0[1]));
-            (a.origin, b)
+            let tip = self.body.to_world(s, strokes(view, s)[0].0[1]);
+            (self.body.frame(s).origin, tip)
         };
         let ((a, b), (c, d)) = (ends(segment), ends(twin));
         a.minus(c).length() < 0.5 && b.minus(d).length() < 0.5
-    };
-    let (far, near): (Vec<Segment>, Vec<Segment>) = order
-        .into_iter()
-        .filter(|s| !is_far(view, *s) || !hidden(*s))
-        .partition(|s| is_far(view, *s));
-    let draw = |out: &mut String, segments: Vec<Segment>| {
+    }
+
+    /// The segments' strokes, one path per colour and width, then the kit they carry.
+    fn segments(&self, out: &mut String, segments: Vec<Segment>) {
+        let (figure, body, shift) = (self.figure, self.body, self.shift);
         let mut paths: Vec<(String, f64, String)> = Vec::new();
         let mut kits = String::new();
         for segment in segments {
             let map = |p| body.to_world(segment, p).plus(shift);
-            for (class, width, d) in segment_strokes(figure, segment, map, mode) {
+            for (class, width, d) in segment_strokes(figure, segment, map, self.mode) {
                 match paths
                     .iter_mut()
                     .find(|(c, w, _)| *c == class && *w == width)
@@ -370,14 +328,14 @@ pub fn flat_body(
                 }
             }
             let frame = body.frame(segment);
-            for (prop, spot) in kit_on(figure, segment, hands_apart) {
+            for (prop, spot) in kit_on(figure, segment, self.hands_apart) {
                 let _ = write!(
                     kits,
                     r#"<g transform="translate({}) rotate({})">"#,
                     xy(frame.origin.plus(shift)),
                     num(frame.rotation)
                 );
-                kit(&mut kits, prop, spot, view, mode);
+                kit(&mut kits, prop, spot, figure.view, self.mode);
                 kits.push_str("</g>");
             }
         }
@@ -389,13 +347,7 @@ pub fn flat_body(
             );
         }
         out.push_str(&kits);
-    };
-    if !far.is_empty() {
-        let _ = write!(out, "<g{}>", paint(mode, Role::Far, true));
-        draw(out, far);
-        out.push_str("</g>");
     }
-    draw(out, near);
 }
 
 fn collect_order(view: View, segment: Segment, order: &mut Vec<Segment>) {
@@ -414,302 +366,5 @@ fn collect_order(view: View, segment: Segment, order: &mut Vec<Segment>) {
     order.push(segment);
     for kid in kids {
         collect_order(view, kid, order);
-    }
-}
-
-/// Props that stand still: behind the figure.
-pub fn fixed_props(out: &mut String, figure: &Figure, shift: V2, mode: Paint) {
-    let p = paint(mode, Role::Prop, false);
-    let filled = paint(mode, Role::PropFill, false);
-    for prop in &figure.props {
-        let Place::Scene { x, height } = prop.place else {
-            continue;
-        };
-        let at = |dx: f64, y: f64| xy(V2::new(x + dx, y).plus(shift));
-        let half = prop.kind.half_length();
-        let _ = match prop.kind {
-            PropKind::Bench => write!(
-                out,
-                r#"<path{p} d="M{}H{}" stroke-width="8"/><path{p} d="M{}V{}M{}V{}" stroke-width="4"/>"#,
-                at(4.0 - half, 4.0 - height),
-                num(x + half - 4.0 + shift.x),
-                at(14.0 - half, 8.0 - height),
-                num(shift.y),
-                at(half - 14.0, 8.0 - height),
-                num(shift.y),
-            ),
-            PropKind::Step => write!(
-                out,
-                r#"<path{filled} d="M{}V{}H{}V{}z" stroke-width="2"/>"#,
-                at(-half, 0.0),
-                num(shift.y - height),
-                num(x + half + shift.x),
-                num(shift.y),
-            ),
-            // A block with a hand hold cut into its face.
-            PropKind::PlyoBox => write!(
-                out,
-                r#"<path{filled} d="M{}V{}H{}V{}z" stroke-width="2"/><path{p} d="M{}h12" stroke-width="4"/>"#,
-                at(-half, 0.0),
-                num(shift.y - height),
-                num(x + half + shift.x),
-                num(shift.y),
-                at(-6.0, 9.0 - height),
-            ),
-            PropKind::Wall => write!(
-                out,
-                r#"<path{filled} d="M{}V{}h6V{}z" stroke-width="1"/>"#,
-                at(-3.0, 0.0),
-                num(shift.y - height),
-                num(shift.y)
-            ),
-            PropKind::Pad => write!(
-                out,
-                r#"<path{p} d="M{}V{}" stroke-width="4"/><path{p} d="{}" stroke-width="16"/>"#,
-                at(0.0, -height),
-                num(shift.y),
-                dot(V2::new(x, -height).plus(shift))
-            ),
-            PropKind::Post => write!(
-                out,
-                r#"<path{p} d="M{}V{}" stroke-width="5"/>"#,
-                at(0.0, 0.0),
-                num(shift.y - height)
-            ),
-            PropKind::Ball => write!(
-                out,
-                r#"<circle{filled} cx="{}" cy="{}" r="{}" stroke-width="2.5"/>"#,
-                num(x + shift.x),
-                num(shift.y - BALL),
-                num(BALL - 1.0)
-            ),
-            _ => Ok(()),
-        };
-    }
-}
-
-const BALL: f64 = crate::domain::figure::props::BALL_RADIUS;
-
-/// A prop that moves through the scene on its own (not carried by one segment): a band,
-/// a rolling ball, or a bar or ball held between hands that are apart. Its markup at
-/// the origin, drawn under `transform`.
-pub fn is_moving(prop: &Prop, hands_apart: bool) -> bool {
-    match prop.place {
-        Place::Stretched(..) | Place::Under(_) => true,
-        Place::Held(Grip::Hands) => hands_apart && prop.kind != PropKind::Dumbbells,
-        _ => false,
-    }
-}
-
-/// Where a moving prop is for `body`.
-pub fn moving_transform(prop: &Prop, body: &Body, shift: V2) -> Transform {
-    match prop.place {
-        Place::Stretched(a, b) => {
-            let (a, b) = (a.at(body), b.at(body));
-            let d = b.minus(a);
-            Transform {
-                at: a.plus(shift),
-                turn: Some((-d.x).atan2(d.y).to_degrees()),
-                stretch: Some(d.length().max(0.1)),
-            }
-        }
-        Place::Under(_) => {
-            let centre = match prop.moving_shape(body) {
-                Some(Shape::Circle { centre, .. }) => centre,
-                _ => V2::default(),
-            };
-            Transform {
-                at: centre.plus(shift),
-                turn: None,
-                stretch: None,
-            }
-        }
-        _ => {
-            let (left, right) = (
-                body.point(Point::Hand(Side::Left)),
-                body.point(Point::Hand(Side::Right)),
-            );
-            let d = left.minus(right);
-            Transform {
-                at: left.lerp(right, 0.5).plus(shift),
-                turn: Some(d.y.atan2(d.x).to_degrees()),
-                stretch: None,
-            }
-        }
-    }
-}
-
-/// A translation, an optional rotation and an optional stretch along y, written the
-/// same way at every keyframe so that CSS interpolates each part.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Transform {
-    pub at: V2,
-    pub turn: Option<f64>,
-    pub stretch: Option<f64>,
-}
-
-impl Transform {
-    /// As an SVG `transform` attribute.
-    pub fn attr(&self) -> String {
-        let mut out = format!("translate({})", xy(self.at));
-        if let Some(turn) = self.turn {
-            let _ = write!(out, " rotate({})", num(turn));
-        }
-        if let Some(stretch) = self.stretch {
-            let _ = write!(out, " scale(1 {})", num(stretch));
-        }
-        out
-    }
-
-    /// As a CSS `transform` value.
-    pub fn css(&self) -> String {
-        let mut out = format!("translate({}px,{}px)", num(self.at.x), num(self.at.y));
-        if let Some(turn) = self.turn {
-            let _ = write!(out, " rotate({}deg)", num(turn));
-        }
-        if let Some(stretch) = self.stretch {
-            let _ = write!(out, " scale(1,{})", num(stretch));
-        }
-        out
-    }
-}
-
-/// The markup of a moving prop, at the origin of its own group.
-pub fn moving_markup(out: &mut String, prop: &Prop, view: View, mode: Paint) {
-    match prop.kind {
-        PropKind::Band | PropKind::Strap => {
-            let (role, width) = stretched_style(prop.kind);
-            let _ = write!(
-                out,
-                r#"<path{} d="M0 0v1" stroke-width="{width}" vector-effect="non-scaling-stroke"/>"#,
-                paint(mode, role, false)
-            );
-        }
-        PropKind::Ball => {
-            let _ = write!(
-                out,
-                r#"<circle{} r="{}" stroke-width="2.5"/>"#,
-                paint(mode, Role::PropFill, false),
-                num(BALL - 1.0)
-            );
-        }
-        _ => kit(out, prop, V2::default(), view, mode),
-    }
-}
-
-/// How a stretched prop is drawn, moving: a band thin in the band colour, a strap that
-/// does not stretch wider in the equipment colour. Stills draw each a unit thinner.
-fn stretched_style(kind: PropKind) -> (Role, f64) {
-    match kind {
-        PropKind::Strap => (Role::Prop, 3.5),
-        _ => (Role::Band, 2.5),
-    }
-}
-
-/// A moving prop drawn still, for `body`.
-pub fn still_moving(out: &mut String, prop: &Prop, body: &Body, shift: V2, mode: Paint) {
-    if let Place::Stretched(a, b) = prop.place {
-        let (role, width) = stretched_style(prop.kind);
-        let _ = write!(
-            out,
-            r#"<path{} d="{}" stroke-width="{}"/>"#,
-            paint(mode, role, false),
-            polyline(&[a.at(body).plus(shift), b.at(body).plus(shift)]),
-            width - 1.0
-        );
-        return;
-    }
-    let _ = write!(
-        out,
-        r#"<g transform="{}">"#,
-        moving_transform(prop, body, shift).attr()
-    );
-    moving_markup(out, prop, body.view, mode);
-    out.push_str("</g>");
-}
-
-/// The extent of everything drawn, in scene centimetres.
-#[derive(Debug, Clone, Copy)]
-pub struct Bounds {
-    pub min: V2,
-    pub max: V2,
-}
-
-impl Bounds {
-    pub fn new() -> Self {
-        Self {
-            min: V2::new(f64::INFINITY, 0.0),
-            max: V2::new(f64::NEG_INFINITY, 0.0),
-        }
-    }
-
-    pub fn include(&mut self, p: V2, r: f64) {
-        self.min = V2::new(self.min.x.min(p.x - r), self.min.y.min(p.y - r));
-        self.max = V2::new(self.max.x.max(p.x + r), self.max.y.max(p.y + r));
-    }
-
-    pub fn body(&mut self, figure: &Figure, body: &Body) {
-        for point in Point::all() {
-            self.include(body.point(point), point.radius());
-        }
-        for prop in &figure.props {
-            let reach = match (prop.kind, figure.view) {
-                (PropKind::Barbell, View::Front) => 78.0,
-                (kind, _) => {
-                    kind.held_radius()
-                        + if kind == PropKind::Kettlebell {
-                            13.0
-                        } else {
-                            0.0
-                        }
-                }
-            };
-            for centre in prop.centres(body) {
-                self.include(centre, reach);
-            }
-            match prop.place {
-                Place::Stretched(a, b) => {
-                    self.include(a.at(body), 2.0);
-                    self.include(b.at(body), 2.0);
-                }
-                Place::Under(_) => {
-                    if let Some(Shape::Circle { centre, radius }) = prop.moving_shape(body) {
-                        self.include(centre, radius + 2.0);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Props standing still; the floor's own line only spans what else is drawn.
-    pub fn fixed_props(&mut self, figure: &Figure) {
-        for prop in &figure.props {
-            let Place::Scene { x, height } = prop.place else {
-                continue;
-            };
-            let half = prop.kind.half_length();
-            let (top, r) = match prop.kind {
-                PropKind::Pad => (-height, 9.0),
-                PropKind::Ball => (-BALL, BALL + 2.0),
-                _ => (-height, 2.0),
-            };
-            self.include(V2::new(x - half, top), r);
-            self.include(V2::new(x + half, 0.0), r);
-        }
-    }
-
-    /// The shift from scene to viewBox and the box's size, with a margin.
-    pub fn frame(&self, margin: f64) -> (V2, f64, f64) {
-        let shift = V2::new(margin - self.min.x, margin - self.min.y).scale(1.0);
-        let width = (self.max.x - self.min.x + 2.0 * margin).ceil();
-        let height = (self.max.y.max(1.5) - self.min.y + 2.0 * margin).ceil();
-        (V2::new(shift.x.round(), shift.y.round()), width, height)
-    }
-}
-
-impl Default for Bounds {
-    fn default() -> Self {
-        Self::new()
     }
 }

@@ -21,21 +21,26 @@
 //! `s0`.. (moving props), `b` (far side), `w` (working), `p`, `q`, `d` (props, fills,
 //! bands); one figure's keyframes are scoped by its class [`scope`].
 
+mod bounds;
 mod draw;
+mod keyframes;
+mod kit;
 pub mod motion;
+mod stills;
 mod svg;
 
 use std::fmt::Write;
 
-use draw::{
-    Bounds, Nested, Transform, fixed_props, flat_body, hands_apart, is_moving, moving_markup,
-    moving_transform, still_moving,
-};
+use bounds::Bounds;
+use draw::Nested;
+pub use keyframes::keyframes_css;
+use kit::{Transform, fixed_props, hands_apart, is_moving, moving_markup, moving_transform};
 use motion::{Timeline, body_at};
+use stills::stills;
 use svg::{Paint, STANDALONE_BACKGROUND, STANDALONE_ROOT, escape, num};
 
-use crate::domain::figure::kinematics::{SEGMENTS, arm_twist, relative_rotation};
-use crate::domain::figure::{Body, Figure, Joint, Repeat, Segment, Side, V2};
+use crate::domain::figure::kinematics::{SEGMENTS, relative_rotation};
+use crate::domain::figure::{Body, Figure, Joint, Segment, V2};
 
 /// Margin around a drawing, in centimetres.
 const MARGIN: f64 = 4.0;
@@ -190,114 +195,6 @@ pub fn standalone_svg(slug: &str, figure: &Figure, stylesheet_url: &str) -> Stri
     out
 }
 
-/// The figure's stylesheet: its keyframes, scoped by [`scope`]. Nothing moves under
-/// `prefers-reduced-motion: reduce`.
-pub fn keyframes_css(slug: &str, figure: &Figure) -> String {
-    let plan = Plan::new(figure);
-    let scope = scope(slug);
-    let seconds = num(plan.timeline.seconds);
-    let last = figure.poses.len().saturating_sub(1);
-    // `alternate` plays each cycle back the other way; without it, each starts afresh.
-    let direction = match figure.repeat {
-        Repeat::Back => " alternate",
-        Repeat::Restart => "",
-    };
-    let mut css = String::new();
-    let rule = |css: &mut String, class: &str, easing: &str, frames: Vec<(f64, String)>| {
-        let name = format!("{scope}-{class}");
-        let _ = write!(
-            css,
-            ".{scope} .{class}{{animation:{name} {seconds}s {easing} infinite{direction} both}}@keyframes {name}{{"
-        );
-        let count = frames.len();
-        for (i, (percent, value)) in frames.into_iter().enumerate() {
-            let at = match i {
-                0 => format!("0%,{}%", num(percent)),
-                _ if i + 1 == count => format!("{}%,100%", num(percent)),
-                _ => format!("{}%", num(percent)),
-            };
-            let _ = write!(css, "{at}{{transform:{value}}}");
-        }
-        css.push_str("}\n");
-    };
-    let stops = plan.timeline.stops();
-    let bodies: Vec<Body> = stops.iter().map(|s| body_at(figure, *s)).collect();
-    if plan.animated[0] {
-        let frames = stops
-            .iter()
-            .zip(&bodies)
-            .map(|(stop, body)| (stop.percent, root_transform(body, plan.shift).css()))
-            .collect();
-        rule(&mut css, "j0", "linear", frames);
-    }
-    for (i, segment) in SEGMENTS.into_iter().enumerate().skip(1) {
-        if !plan.animated[i] {
-            continue;
-        }
-        let frames = figure
-            .poses
-            .iter()
-            .enumerate()
-            .map(|(p, pose)| {
-                let turn = relative_rotation(figure.view, &pose.angles, segment);
-                (
-                    plan.timeline.pose_percent(p.min(last)),
-                    format!("rotate({}deg)", num(turn)),
-                )
-            })
-            .collect();
-        rule(&mut css, &format!("j{i}"), "ease-in-out", frames);
-    }
-    if plan.twisted {
-        for side in Side::BOTH {
-            let frames = figure
-                .poses
-                .iter()
-                .enumerate()
-                .map(|(p, pose)| {
-                    let (shift, scale) = arm_twist(figure.view, &pose.angles, side);
-                    (
-                        plan.timeline.pose_percent(p.min(last)),
-                        format!(
-                            "translate({}px,0) scale({},1)",
-                            num(shift),
-                            svg::num3(scale)
-                        ),
-                    )
-                })
-                .collect();
-            let class = format!("x{}", draw::segment_index(Segment::UpperArm(side)));
-            rule(&mut css, &class, "ease-in-out", frames);
-        }
-    }
-    for (i, prop) in figure.props.iter().enumerate() {
-        if !is_moving(prop, plan.hands_apart) {
-            continue;
-        }
-        // A turn given as an angle wraps at ±180°: keep each one within half a turn of
-        // the one before, or CSS would spin the prop the long way round between stops.
-        let mut previous: Option<f64> = None;
-        let frames = stops
-            .iter()
-            .zip(&bodies)
-            .map(|(stop, body)| {
-                let mut place = moving_transform(prop, body, plan.shift);
-                if let (Some(turn), Some(before)) = (place.turn, previous) {
-                    place.turn = Some(turn - 360.0 * ((turn - before) / 360.0).round());
-                }
-                previous = place.turn;
-                (stop.percent, place.css())
-            })
-            .collect();
-        rule(&mut css, &format!("s{i}"), "linear", frames);
-    }
-    let _ = writeln!(
-        css,
-        "@media (prefers-reduced-motion:reduce){{.{scope} *{{animation:none!important}}}}"
-    );
-    css
-}
-
 /// One pose, still: `role="img"` titled with the movement and the pose.
 pub fn pose_svg(figure: &Figure, index: usize) -> String {
     let label = figure.poses.get(index).map_or("", |p| p.name.as_str());
@@ -330,99 +227,10 @@ pub fn inline_figure(slug: &str, figure: &Figure) -> String {
     )
 }
 
-/// Poses drawn still, side by side, sharing one floor.
-fn stills(
-    figure: &Figure,
-    poses: &[usize],
-    title: Option<&str>,
-    class: &str,
-    labels: bool,
-) -> String {
-    if figure.poses.is_empty() {
-        return String::new();
-    }
-    let plan = Plan::new(figure);
-    let bodies: Vec<Body> = poses.iter().map(|i| figure.body(*i)).collect();
-    let boxes: Vec<Bounds> = bodies
-        .iter()
-        .map(|body| {
-            let mut b = Bounds::new();
-            b.fixed_props(figure);
-            b.body(figure, body);
-            b
-        })
-        .collect();
-    let top = boxes.iter().map(|b| b.min.y).fold(0.0, f64::min);
-    let gap = 6.0;
-    let label_room = if labels { 22.0 } else { 0.0 };
-    let height = (-top + 2.0 * MARGIN + label_room + 1.5).ceil();
-    let floor_y = height - MARGIN - label_room - 1.5;
-    let mut x = 0.0;
-    let mut inner = String::new();
-    let mut label_marks = Vec::new();
-    for (body, bounds) in bodies.iter().zip(&boxes) {
-        let shift = V2::new(x + MARGIN - bounds.min.x, floor_y);
-        let width = (bounds.max.x - bounds.min.x + 2.0 * MARGIN).ceil();
-        fixed_props(&mut inner, figure, shift, Paint::Classes);
-        for prop in figure
-            .props
-            .iter()
-            .filter(|p| is_moving(p, plan.hands_apart) && !is_held(p))
-        {
-            still_moving(&mut inner, prop, body, shift, Paint::Classes);
-        }
-        flat_body(
-            &mut inner,
-            figure,
-            body,
-            shift,
-            Paint::Classes,
-            plan.hands_apart,
-        );
-        for prop in figure
-            .props
-            .iter()
-            .filter(|p| is_moving(p, plan.hands_apart) && is_held(p))
-        {
-            still_moving(&mut inner, prop, body, shift, Paint::Classes);
-        }
-        label_marks.push(x + width / 2.0);
-        x += width + gap;
-    }
-    let width = x - gap;
-    let head = match title {
-        Some(title) => format!(r#" role="img"><title>{}</title>"#, escape(title)),
-        None => r#" aria-hidden="true">"#.to_string(),
-    };
-    let mut out = format!(
-        r#"<svg class="{class}" viewBox="0 0 {} {}"{head}"#,
-        num(width),
-        num(height)
-    );
-    floor(&mut out, floor_y, width, Paint::Classes);
-    out.push_str(&inner);
-    if labels {
-        // Text scales with the drawing: size it from the pair's width so that a wide
-        // pair squeezed onto a phone stays legible and a narrow one does not shout.
-        let size = (width * 0.04).clamp(13.0, 20.0);
-        for (mark, text) in label_marks.iter().zip(["Start", "End"]) {
-            let _ = write!(
-                out,
-                r#"<text x="{}" y="{}" font-size="{}">{text}</text>"#,
-                num(*mark),
-                num(height - 3.0),
-                num(size)
-            );
-        }
-    }
-    out.push_str("</svg>");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::figure::{Contact, Pose};
+    use crate::domain::figure::{Contact, Pose, Repeat, Side};
 
     fn calf_raise(says: &str) -> Figure {
         let pose = |name: &str, on: Contact, ankle: f64| {
