@@ -124,8 +124,8 @@ pub const HANDS_TOGETHER: f64 = 1.5;
 pub const KETTLEBELL_DROP: f64 = 13.0;
 /// Kit hugged to the chest is gripped this far in front of the trunk's centre line and
 /// this far below the base of the neck (a kettlebell then hangs against the breastbone).
-pub const CHEST_AHEAD: f64 = 15.0;
-pub const CHEST_BELOW_NECK: f64 = 10.0;
+pub const CHEST_AHEAD: f64 = 16.0;
+pub const CHEST_BELOW_NECK: f64 = 5.0;
 
 /// Where held kit sits on the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
