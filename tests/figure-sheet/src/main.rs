@@ -1,9 +1,10 @@
 //! Writes a contact sheet of every exercise's figure, to review them by eye:
 //!
 //! ```sh
-//! cargo run --example figure_sheet -- OUT_DIR [--content content] [--per-page 8] [--only SLUG,SLUG] [--at SECONDS]
+//! cargo run -p runstrong-figure-sheet -- OUT_DIR [--content content] [--per-page 8] [--only SLUG,SLUG] [--at SECONDS]
 //! ```
 //!
+//! Run it from the repository root: it reads `content/` and `static/site.css` there.
 //! `OUT_DIR` receives `sheet-1.html`, `sheet-2.html`, ... (each exercise: the animated
 //! figure as on its page, then a still of every pose and the thumbnail), each figure's
 //! stylesheet (`SLUG.css`), standalone SVG (`SLUG.svg`) and page markup
@@ -13,9 +14,12 @@
 //! sheet with headless Chromium, for example:
 //!
 //! ```sh
-//! chromium --headless --no-sandbox --disable-gpu --window-size=1280,2400 \
-//!   --screenshot=sheet-1.png OUT_DIR/sheet-1.html        # add --force-dark-mode for dark
+//! chromium --headless --no-sandbox --disable-gpu --user-data-dir="$(mktemp -d)" \
+//!   --window-size=1280,2400 --screenshot=sheet-1.png OUT_DIR/sheet-1.html   # --force-dark-mode for dark
 //! ```
+//!
+//! It is a crate of the workspace rather than an example, so that `cargo test` at the
+//! root (which builds every example) never compiles it, as the fuzzer in `tests/fuzz`.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -42,7 +46,7 @@ fn main() -> anyhow::Result<()> {
             _ => out = Some(PathBuf::from(arg)),
         }
     }
-    let out = out.ok_or_else(|| anyhow::anyhow!("usage: figure_sheet OUT_DIR [--content DIR]"))?;
+    let out = out.ok_or_else(|| anyhow::anyhow!("usage: runstrong-figure-sheet OUT_DIR [--content DIR] [--per-page N] [--only SLUG,SLUG] [--at SECONDS]"))?;
     let site = match runstrong::content::load(&content) {
         Ok(site) => site,
         Err(errors) => {
