@@ -210,6 +210,14 @@ mod tests {
         (figure, errors.0.iter().map(ToString::to_string).collect())
     }
 
+    /// Fails unless some error starts with `prefix` (its file, line and message).
+    fn assert_reported(errors: &[String], prefix: &str) {
+        assert!(
+            errors.iter().any(|e| e.starts_with(prefix)),
+            "no `{prefix}` in {errors:?}"
+        );
+    }
+
     #[test]
     fn both_sides_shorthands_yield_to_one_side() {
         let (figure, errors) = read(
@@ -232,18 +240,8 @@ mod tests {
             "[figure]\nsays = \"Hop\"\nstart = { on = [\"left_paw\"] }\n\
              middle = { on = [] }\nend = { on = [\"left_toe\"], ankle = -30 }\n",
         );
-        assert!(
-            errors
-                .iter()
-                .any(|e| e.starts_with("x.md:4: unknown contact `left_paw`")),
-            "{errors:?}"
-        );
-        assert!(
-            errors
-                .iter()
-                .any(|e| e.starts_with("x.md:5: the middle pose is in flight")),
-            "{errors:?}"
-        );
+        assert_reported(&errors, "x.md:4: unknown contact `left_paw`");
+        assert_reported(&errors, "x.md:5: the middle pose is in flight");
     }
 
     #[test]
@@ -260,12 +258,7 @@ mod tests {
         let (_, errors) = read(&format!(
             "[figure]\nsays = \"Up\"\nloop = \"sideways\"\n{poses}"
         ));
-        assert!(
-            errors
-                .iter()
-                .any(|e| e.starts_with("x.md:4: loop must be `back` or `restart`")),
-            "{errors:?}"
-        );
+        assert_reported(&errors, "x.md:4: loop must be `back` or `restart`");
     }
 
     #[test]
@@ -284,7 +277,7 @@ mod tests {
             "x.md:7: plyo_box takes `x` and an optional `height`",
         ];
         for message in expected {
-            assert!(errors.iter().any(|e| e.starts_with(message)), "{errors:?}");
+            assert_reported(&errors, message);
         }
         assert_eq!(errors.len(), expected.len(), "{errors:?}");
         assert_eq!(figure.props.len(), 1, "only the bell at the chest is drawn");
@@ -300,11 +293,6 @@ mod tests {
             errors.iter().any(|e| e.contains("needs its `end` pose")),
             "{errors:?}"
         );
-        assert!(
-            errors
-                .iter()
-                .any(|e| e.starts_with("x.md:4: unknown prop `anvil`")),
-            "{errors:?}"
-        );
+        assert_reported(&errors, "x.md:4: unknown prop `anvil`");
     }
 }

@@ -7,7 +7,7 @@ use super::motion::{Stop, body_at};
 use super::svg::{self, num};
 use super::{Plan, draw, root_transform, scope};
 use crate::domain::figure::kinematics::{SEGMENTS, arm_twist, relative_rotation};
-use crate::domain::figure::{Body, Figure, Prop, Repeat, Segment, Side};
+use crate::domain::figure::{Body, Figure, Pose, Prop, Repeat, Segment, Side};
 
 /// The figure's stylesheet: its keyframes, scoped by [`scope`]. Nothing moves under
 /// `prefers-reduced-motion: reduce`.
@@ -94,41 +94,31 @@ impl Sheet {
 
 /// A joint's turn at each pose.
 fn joint_frames(plan: &Plan, segment: Segment) -> Vec<(f64, String)> {
-    let figure = plan.figure;
-    let last = figure.poses.len().saturating_sub(1);
-    figure
-        .poses
-        .iter()
-        .enumerate()
-        .map(|(p, pose)| {
-            let turn = relative_rotation(figure.view, &pose.angles, segment);
-            (
-                plan.timeline.pose_percent(p.min(last)),
-                format!("rotate({}deg)", num(turn)),
-            )
-        })
-        .collect()
+    let view = plan.figure.view;
+    pose_frames(plan, |pose| {
+        let turn = relative_rotation(view, &pose.angles, segment);
+        format!("rotate({}deg)", num(turn))
+    })
 }
 
 /// How one arm shows the chest's twist at each pose.
 fn twist_frames(plan: &Plan, side: Side) -> Vec<(f64, String)> {
-    let figure = plan.figure;
-    let last = figure.poses.len().saturating_sub(1);
-    figure
-        .poses
-        .iter()
-        .enumerate()
-        .map(|(p, pose)| {
-            let (shift, scale) = arm_twist(figure.view, &pose.angles, side);
-            (
-                plan.timeline.pose_percent(p.min(last)),
-                format!(
-                    "translate({}px,0) scale({},1)",
-                    num(shift),
-                    svg::num3(scale)
-                ),
-            )
-        })
+    let view = plan.figure.view;
+    pose_frames(plan, |pose| {
+        let (shift, scale) = arm_twist(view, &pose.angles, side);
+        format!(
+            "translate({}px,0) scale({},1)",
+            num(shift),
+            svg::num3(scale)
+        )
+    })
+}
+
+/// A transform at each pose, at the moment the animation reaches it.
+fn pose_frames(plan: &Plan, transform: impl Fn(&Pose) -> String) -> Vec<(f64, String)> {
+    let poses = plan.figure.poses.iter().enumerate();
+    poses
+        .map(|(p, pose)| (plan.timeline.pose_percent(p), transform(pose)))
         .collect()
 }
 
