@@ -196,7 +196,8 @@ impl Figure {
 
     /// The body a fraction `t` of the way from pose `from` to pose `to`: angles
     /// interpolated, placed so that an anchor both poses share stays still; otherwise
-    /// the placement slides from one anchor to the other.
+    /// the placement slides from one anchor to the other, lifted where the slide would
+    /// sink part of the body into the floor.
     pub fn body_between(&self, from: usize, to: usize, t: f64) -> Body {
         let (a, b) = (&self.poses[from], &self.poses[to]);
         let angles = a.angles.lerp(&b.angles, t);
@@ -207,7 +208,16 @@ impl Figure {
             return first;
         }
         let second = self.placed(&angles, b);
-        first.shifted(second.pelvis().minus(first.pelvis()).scale(t))
+        let slid = first.shifted(second.pelvis().minus(first.pelvis()).scale(t));
+        // Each placement pins its own anchor, even while that foot is still high (a
+        // knee coming down in a running drill): half of each can put the other foot
+        // through the floor. Nothing stands there mid-move, so rest it on the floor.
+        let sunk = check::lowest(&slid).y;
+        if sunk > 0.0 {
+            slid.shifted(V2::new(0.0, -sunk))
+        } else {
+            slid
+        }
     }
 
     /// The pose a still beside a programme shows: the middle if there is one (the
@@ -364,6 +374,35 @@ mod tests {
             assert!(body.point(Point::Toe(Side::Left)).minus(toe).length() < 1e-9);
         }
         assert!(figure.body(1).point(Point::Heel(Side::Left)).height() > 5.0);
+    }
+
+    #[test]
+    fn a_slide_from_one_foot_to_the_other_never_sinks_into_the_floor() {
+        // On the right foot with the left heel up behind, then on the left foot with
+        // the right heel up: halfway, each placement pins a foot still in the air.
+        let flick = |name: &str, stance: Side, flicked: Side| {
+            let mut pose = standing(name);
+            pose.on = vec![Contact::Toe(stance)];
+            pose.anchor = Contact::Toe(stance);
+            pose.angles
+                .set(Joint::Limb(flicked, LimbJoint::Knee), 140.0);
+            pose.angles
+                .set(Joint::Limb(stance, LimbJoint::Ankle), -20.0);
+            pose
+        };
+        let figure = Figure {
+            poses: vec![
+                flick("start", Side::Right, Side::Left),
+                flick("end", Side::Left, Side::Right),
+            ],
+            ..Figure::default()
+        };
+        for step in 0..=10 {
+            let body = figure.body_between(0, 1, f64::from(step) / 10.0);
+            assert!(check::lowest(&body).y < 1e-9, "step {step} sinks");
+        }
+        let halfway = figure.body_between(0, 1, 0.5);
+        assert!(check::lowest(&halfway).y > -1e-9, "and rests on the floor");
     }
 
     #[test]
