@@ -21,7 +21,7 @@ pub enum PropKind {
     Wall,
     /// A round pad on a post, as on a back-extension bench: `height` is its centre.
     Pad,
-    /// A post or door that a band is tied to.
+    /// A post or door that a band or strap is tied to, or a banister to hold.
     Post,
     /// A Swiss ball, 65 cm across, standing at `x` or rolling under a point of the body.
     Ball,
