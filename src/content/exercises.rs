@@ -4,6 +4,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::check;
+use super::figure::{self, FigureFront};
 use super::slug_override_from_field;
 use super::source::SourceFile;
 use super::{ContentErrors, Index, Parsed, final_slug};
@@ -51,6 +52,8 @@ pub struct Front {
     /// Plyometrics only: foot contacts per set.
     contacts: Option<Spanned<u32>>,
     slug: Option<Spanned<String>>,
+    /// The movement drawn: poses and props. Last in the front matter (it is a table).
+    figure: Option<FigureFront>,
 }
 
 slug_override_from_field!(Front);
@@ -134,6 +137,7 @@ fn one(page: &Parsed<Front>, index: &Index, errors: &mut ContentErrors) -> Exerc
         substitutes: links(&f.substitutes, errors),
         plyometric,
         html: check::body(file, index, errors).html,
+        figure: figure::validate(file, f.figure.as_ref(), f.primary.get_ref(), errors),
         slug,
     }
 }

@@ -12,6 +12,7 @@ mod check;
 mod equipment;
 pub mod error;
 mod exercises;
+mod figure;
 mod muscles;
 mod program_rules;
 mod programs;

@@ -52,6 +52,14 @@ safety = ""               # who should take care, and when to stop
 easier = []               # exercise slugs
 harder = []               # exercise slugs
 substitutes = []          # what to do instead without the equipment
+
+# The drawing (content/README.md, "Figures"): the movement in words, and the poses it
+# moves between. This one stands, then bends into a half squat: change the angles to
+# show your movement, and look at it with `runstrong serve --watch`.
+[figure]
+says = ""                 # "Name: what happens", e.g. "Squat: sit back and down, then stand"
+start = { on = ["left_foot", "right_foot"] }
+end = { on = ["left_foot", "right_foot"], trunk = 30, hip = 80, knee = 80, ankle = 30 }
 +++
 "#;
 

@@ -3,6 +3,7 @@
 //! render them. Nothing here does I/O.
 
 pub mod dose;
+pub mod figure;
 pub mod guide;
 pub mod labels;
 pub mod limits;
@@ -67,6 +68,8 @@ pub struct Exercise {
     pub substitutes: Vec<String>,
     pub plyometric: Option<Plyometric>,
     pub html: String,
+    /// The movement drawn: poses, props and what works.
+    pub figure: figure::Figure,
 }
 
 /// An exercise as a link in a list: enough to name it and point at its page, for lists

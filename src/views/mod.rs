@@ -7,6 +7,7 @@ pub mod articles;
 pub mod bodymap;
 pub mod equipment;
 pub mod exercises;
+pub mod figure;
 pub mod format;
 pub mod plan;
 pub mod programs;

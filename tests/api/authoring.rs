@@ -57,6 +57,7 @@ fn a_new_page_is_refused_line_by_line_until_filled_then_passes() {
                 ("mistakes", "[\"Sagging hips. Keep a straight line.\"]"),
                 ("why", "\"It loads the calves gently.\""),
                 ("safety", "\"Stop if the Achilles hurts.\""),
+                ("says", "\"Wall lean: lean into the wall on your toes\""),
             ],
         ),
         (

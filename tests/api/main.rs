@@ -11,6 +11,8 @@ mod discovery;
 mod equipment;
 mod exercises;
 mod faults;
+mod figure_errors;
+mod figures;
 mod guidance;
 mod helpers;
 mod load;
