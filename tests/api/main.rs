@@ -19,3 +19,4 @@ mod programs;
 mod restart;
 mod robustness;
 mod structure;
+mod training;
