@@ -18,7 +18,7 @@ const text = (v, where) =>
 const count = (v, where, max) =>
   v === null || (Number.isInteger(v) && v >= 1 && v <= max) ? v : fail(where, `must be a whole number from 1 to ${max}`);
 const time = (v, where) =>
-  typeof v === "string" && WHEN.test(v) && !Number.isNaN(Date.parse(v)) ? v : fail(where, "needs a date and time");
+  typeof v === "string" && WHEN.test(v) && !Number.isNaN(ms(v)) ? v : fail(where, "needs a date and time");
 
 // The entries of the object `v`, each key matching `pattern`.
 function keyed(v, where, pattern) {

@@ -3,13 +3,13 @@
 // needs (checking a file, merging, listing, CSV) is in record.js, so that a week page
 // loads less. Node's test runner exercises both (tests/js/). Nothing here makes a request.
 //
-// The record, format version 1:
-//   { format: "runstrong-training", version: 1,
-//     pages: { "/programs/home/week/1": { title,               canonical path and query
-//       sessions: { w1s2: { name,                             the session's id on the page
-//         rows: { w1s2r3: { exercise, name, sets, reps, seconds, side,
-//                           load: null | { value, unit: "kg" | "lb", at },
-//                           done: { "1": at, ... } } } } } } } }     set number: ISO time
+// The record, format version 1. Pages are keyed by the path and query of their canonical
+// URL, sessions and rows by their ids on the page, sets by number with the time (ISO)
+// they were done:
+//   { format: "runstrong-training", version: 1, pages: { "/programs/home/week/1": {
+//     title, sessions: { w1s2: { name, rows: { w1s2r3: {
+//       exercise, name, sets, reps, seconds, side,
+//       load: null | { value, unit: "kg" | "lb", at }, done: { "1": at, ... } } } } } } } }
 
 export const FORMAT = "runstrong-training";
 
@@ -21,6 +21,7 @@ export const VERSION = STEPS.length + 1;
 
 const KEY = "runstrong-training";
 const PREFS = "runstrong-prefs";
+
 export const empty = () => ({ format: FORMAT, version: VERSION, pages: {} });
 
 // A record or file of any version, brought to `steps.length + 1`. Throws a plain message
@@ -65,7 +66,7 @@ const memory = new Map();
 
 const BLOCKED =
   "This browser does not let the site keep anything (a private window or a privacy setting), so what you record here is lost when you leave the page.";
-const FULL = "This browser's storage for the site is full, so this was not saved. Export your training, then clear some.";
+const FULL = "This browser's storage for the site is full, so this was not saved. Export your training, then clear it to make room.";
 
 function get(name) {
   if (memory.has(name)) return memory.get(name);
