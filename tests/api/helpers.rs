@@ -115,8 +115,16 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(content: &Path) -> TestApp {
+    spawn_app_configured(content, |settings| settings).await
+}
+
+/// The server for `content`, with its settings changed by `configure` (watch mode, say).
+pub async fn spawn_app_configured(
+    content: &Path,
+    configure: impl FnOnce(Settings) -> Settings,
+) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let settings = Settings::local(content, dir.path().join("test.db"));
+    let settings = configure(Settings::local(content, dir.path().join("test.db")));
     let app = Application::build(settings).expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
