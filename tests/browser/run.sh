@@ -64,7 +64,7 @@ if [ "$selftest_rc" -ne 0 ]; then
   exit "$selftest_rc"
 fi
 
-# The training tools (static/js/) used as a runner uses them; about 30 s.
+# The training tools (static/js/) used as a runner uses them; about 25 s.
 say "training tests against ${BASE_URL:-$bin}"
 training_rc=0
 node training.mjs || training_rc=$?
