@@ -6,7 +6,9 @@
 //! (`import { load } from "./storage.js"`). Such an import is rewritten to the
 //! neighbour's fingerprinted URL before the importing file is fingerprinted itself, so a
 //! change to a module renames every module that depends on it and no browser mixes an old
-//! module with a new one.
+//! module with a new one. Lines of a module that hold only a `//` comment are for people
+//! reading `static/` and are not sent (so no line inside a template literal may start
+//! with `//`); every other byte is served as written.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -79,7 +81,7 @@ fn add(
             );
         }
         visiting.pop();
-        bytes = rewritten.into_bytes();
+        bytes = without_comment_lines(&rewritten).into_bytes();
     }
     let url = format!("/static/{}", fingerprinted(name, &bytes));
     done.insert(
@@ -113,6 +115,15 @@ fn imports(source: &str) -> Vec<String> {
         }
     }
     found
+}
+
+/// `source` without the lines that hold only a `//` comment.
+fn without_comment_lines(source: &str) -> String {
+    source
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .flat_map(|line| [line, "\n"])
+        .collect()
 }
 
 /// `site.css` with its contents' hash becomes `site.1a2b3c4d.css`.
@@ -159,6 +170,15 @@ mod tests {
     fn imports_of_neighbours_are_found_and_nothing_else() {
         let source = "import { a } from \"./storage.js\";\nimport \"./clock.js\";\nexport { b } from \"./b.js\";\nconst s = \"./not-an-import.js\";\nimport x from \"https://example.com/x.js\";\n";
         assert_eq!(imports(source), ["storage.js", "clock.js", "b.js"]);
+    }
+
+    #[test]
+    fn comment_lines_are_not_sent() {
+        let source = "// Why this module exists.\nconst a = \"//x\"; // kept\n  // indented\nexport { a };\n";
+        assert_eq!(
+            without_comment_lines(source),
+            "const a = \"//x\"; // kept\nexport { a };\n"
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod plan;
 pub mod programs;
 pub mod search;
 pub mod selfcheck;
+pub mod training;
 pub mod weeks;
 
 use std::path::PathBuf;
@@ -154,6 +155,7 @@ impl Pages {
         pages.extend(self.muscle_pages()?);
         pages.extend(self.program_pages()?);
         pages.extend(self.equipment_pages()?);
+        pages.push(self.training_log()?);
         pages.push(page(
             "/404.html",
             &crate::error::error_page(&AppError::NotFound),

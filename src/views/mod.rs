@@ -14,6 +14,7 @@ pub mod programs;
 pub mod search;
 pub mod selfcheck;
 pub mod structured;
+pub mod training;
 
 use askama::Template;
 

@@ -24,3 +24,4 @@ mod reload;
 mod restart;
 mod robustness;
 mod structure;
+mod training;

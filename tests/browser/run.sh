@@ -3,7 +3,8 @@
 #
 # 1. installs the pinned npm packages (npm ci) when node_modules is missing or the lock changed,
 # 2. runs the self-test on the fixture sites,
-# 3. runs the suite against target/release/runstrong (or $RUNSTRONG_BIN, or $BASE_URL).
+# 3. runs the training tests (training.mjs), then the suite, against
+#    target/release/runstrong (or $RUNSTRONG_BIN, or $BASE_URL).
 # Building runstrong is the caller's job. See tests/browser/README.md.
 set -euo pipefail
 
@@ -63,9 +64,18 @@ if [ "$selftest_rc" -ne 0 ]; then
   exit "$selftest_rc"
 fi
 
+# The training tools (static/js/) used as a runner uses them; about 25 s.
+say "training tests against ${BASE_URL:-$bin}"
+training_rc=0
+node training.mjs || training_rc=$?
+
 say "suite against ${BASE_URL:-$bin}"
 suite_rc=0
 node suite.mjs || suite_rc=$?
 # The suite's own last line ("N passed, M failed") stays the last line on stdout.
-echo "browser tests: self-test and suite took $(($(date +%s) - start)) s" >&2
+echo "browser tests: self-test, training tests and suite took $(($(date +%s) - start)) s" >&2
+if [ "$training_rc" -ne 0 ]; then
+  echo "browser tests: the training tests failed (see \"training tests\" above)" >&2
+  [ "$suite_rc" -ne 0 ] || suite_rc="$training_rc"
+fi
 exit "$suite_rc"

@@ -2,9 +2,11 @@
 # The page budget: every page's HTML plus its CSS, compressed, response headers included,
 # must stay under 14,000 bytes, so that a first visit can render after one round trip
 # (a new TCP connection may send about ten segments, some 14 KB, before it must wait
-# for an acknowledgement). Also checks that no page depends on JavaScript: the only
-# script a page may link is the small sort enhancement, and the only inline script
-# allowed is JSON-LD structured data.
+# for an acknowledgement). Also checks that no page depends on JavaScript: a page may
+# link only the site's own enhancing scripts (the sort enhancement and the modules in
+# static/js/), the only inline script allowed is JSON-LD structured data, and all the
+# script a page loads (the modules it links and every module they import), gzipped, must
+# stay under 8,000 bytes.
 #
 #   bash tests/gates/page-budget.sh      # starts the release binary on loopback
 #   BASE_URL=http://127.0.0.1:8080 bash tests/gates/page-budget.sh   # a running server
@@ -23,8 +25,10 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 
 BUDGET="${PAGE_BUDGET:-14000}"
 SHOW="${PAGE_BUDGET_SHOW:-10}"
-# Scripts a page may link: the sort enhancement of the equipment table, fingerprinted.
-ALLOWED_SCRIPT='^/static/sort(\.[0-9a-f]+)?\.js$'
+SCRIPT_BUDGET="${SCRIPT_BUDGET:-8000}"
+# Scripts a page may link, fingerprinted: the sort enhancement of the equipment table and
+# the modules of static/js/ (training on week pages and plans, "Your training").
+ALLOWED_SCRIPT='^/static/(sort|js/[a-z-]+)(\.[0-9a-f]+)?\.js$'
 
 command -v curl >/dev/null 2>&1 || ensure_commands curl:curl
 
@@ -80,9 +84,48 @@ for encoding in br gzip; do
   done < <(fetch_all "$WORK/css" "$encoding")
 done
 
+# Every script any page links and every module those import, each fetched once: its
+# gzipped body size, and the modules it imports (rewritten to "/static/....js").
+grep -oh '<script[^>]*src="[^"]*"' "$WORK/html"/* 2>/dev/null |
+  sed -e 's|.*src="||' -e 's|"$||' -e 's|^[a-z]*://[^/]*||' | sort -u >"$WORK/scripts" || true
+declare -A JS_GZIP=() JS_IMPORTS=()
+mapfile -t queue <"$WORK/scripts"
+while [ "${#queue[@]}" -gt 0 ]; do
+  js="${queue[0]}"
+  queue=("${queue[@]:1}")
+  [ -z "${JS_GZIP[$js]+x}" ] || continue
+  read -r code gz < <(curl -s --max-time 30 -H 'Accept-Encoding: gzip' -o /dev/null \
+    -w '%{http_code} %{size_download}\n' "$BASE_URL$js" || echo "000 0")
+  [ "$code" = 200 ] || echo "script $js answered $code" >&2
+  JS_GZIP["$js"]="$gz"
+  JS_IMPORTS["$js"]="$(curl -s --max-time 30 "$BASE_URL$js" | { grep -o '"/static/[^"]*\.js"' || true; } | tr -d '"' | sort -u | tr '\n' ' ')"
+  for module in ${JS_IMPORTS["$js"]}; do queue+=("$module"); done
+done
+
+# Sets JS_TOTAL to the gzipped bytes of the scripts $@ and everything they import, each
+# module counted once, and JS_MODULES to their names.
+declare -A SEEN=()
+script_bytes() {
+  local js
+  local -a todo=("$@")
+  SEEN=()
+  JS_TOTAL=0
+  while [ "${#todo[@]}" -gt 0 ]; do
+    js="${todo[0]}"
+    todo=("${todo[@]:1}")
+    [ -z "${SEEN[$js]+x}" ] || continue
+    SEEN["$js"]=1
+    JS_TOTAL=$((JS_TOTAL + ${JS_GZIP["$js"]:-0}))
+    for module in ${JS_IMPORTS["$js"]:-}; do todo+=("$module"); done
+  done
+  JS_MODULES=$(printf '%s\n' "${!SEEN[@]}" | sed -e 's|^/static/||' -e 's|\.[0-9a-f]*\.js$|.js|' | sort | paste -sd, -)
+}
+
 passed=0
 failed=0
 skipped=0
+SCRIPT_ROWS="$WORK/script-rows"
+: >"$SCRIPT_ROWS"
 ROWS="$WORK/rows"
 : >"$ROWS"
 for i in "${!URLS[@]}"; do
@@ -121,16 +164,25 @@ for i in "${!URLS[@]}"; do
     detail+=" $encoding: html $h+$b css $css_total total $total;"
     [ "$total" -lt "$BUDGET" ] || problems+=("$encoding total $total bytes >= $BUDGET")
   done
-  # Scripts: linked ones must be the sort enhancement; inline ones must be JSON-LD.
+  # Scripts: linked ones must be the site's enhancements, together under the script
+  # budget; inline ones must be JSON-LD.
+  linked=()
   while IFS= read -r tag; do
     [ -n "$tag" ] || continue
     src=$(grep -o 'src="[^"]*"' <<<"$tag" | sed -e 's|^src="||' -e 's|"$||' -e 's|^[a-z]*://[^/]*||' || true)
     if [ -n "$src" ]; then
       [[ "$src" =~ $ALLOWED_SCRIPT ]] || problems+=("links script $src")
+      linked+=("$src")
     elif ! grep -q 'type="application/ld+json"' <<<"$tag"; then
       problems+=("inline script that is not JSON-LD: $tag")
     fi
   done < <(grep -o '<script[^>]*>' "$page" || true)
+  if [ "${#linked[@]}" -gt 0 ]; then
+    script_bytes "${linked[@]}"
+    detail+=" scripts $JS_TOTAL;"
+    [ "$JS_TOTAL" -lt "$SCRIPT_BUDGET" ] || problems+=("scripts total $JS_TOTAL bytes gzipped >= $SCRIPT_BUDGET")
+    printf '%s %s %s\n' "$JS_TOTAL" "$path" "$JS_MODULES" >>"$SCRIPT_ROWS"
+  fi
   printf '%s %s %s\n' "${totals[0]}" "${totals[1]}" "$path" >>"$ROWS"
   if [ "${#problems[@]}" -eq 0 ]; then
     passed=$((passed + 1))
@@ -154,6 +206,12 @@ done
 for sheet in "${CSS[@]+"${CSS[@]}"}"; do
   echo "stylesheet $sheet: br ${CSS_BYTES["br $sheet"]} bytes, gzip ${CSS_BYTES["gzip $sheet"]} bytes (headers included)"
 done
+if [ -s "$SCRIPT_ROWS" ]; then
+  echo "script budget: $SCRIPT_BUDGET bytes a page, gzipped bodies of every module it loads"
+  echo "script per page, largest first, one page for each set of modules (bytes, share of the budget):"
+  sort -k1,1nr "$SCRIPT_ROWS" |
+    awk -v b="$SCRIPT_BUDGET" '!seen[$3]++ { printf "  %6d  %3.0f%%  %s (%s)\n", $1, 100 * $1 / b, $2, $3 }'
+fi
 [ "$skipped" -eq 0 ] || echo "$skipped skipped"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -144,11 +144,18 @@ impl Pages {
             Some((input, part)) => Some(plan_view(content, input, part)?),
             None => None,
         };
+        // A plan is its own page: its canonical address is the plan's (and its part's),
+        // and the training script keeps what the runner ticks under that address.
+        let path = match (&plan, input) {
+            (Some(view), Some((_, part))) if part > 1 => format!("{}&part={part}", view.href),
+            (Some(view), _) => view.href.clone(),
+            _ => "/plan".to_string(),
+        };
         let page = PlanPage {
             meta: self.live_only(self.meta(
                 "Build my plan",
                 "A strength plan around your own running week: your days, your long run and hard sessions, your equipment and your race, to print and put in your calendar.",
-                "/plan",
+                path,
                 "programs",
             )),
             form,

@@ -15,13 +15,14 @@ export async function launchBrowser(executablePath = process.env.CHROMIUM || '/u
 
 // A browser context that only ever talks to loopback: any request to another host is
 // aborted and remembered, so a page that pulls in third-party resources fails loudly
-// instead of reaching out to the network.
-export async function newLoopbackContext(browser, onBlocked) {
+// instead of reaching out to the network. `options` add to or override the defaults.
+export async function newLoopbackContext(browser, onBlocked, options = {}) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme: 'light',
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
+    ...options,
   });
   await context.route(
     (url) => !isLoopbackUrl(url),
