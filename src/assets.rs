@@ -7,12 +7,17 @@
 //! neighbour's fingerprinted URL before the importing file is fingerprinted itself, so a
 //! change to a module renames every module that depends on it and no browser mixes an old
 //! module with a new one.
+//!
+//! Besides the files of `static/`, the catalogue holds the app icons, PNGs drawn from
+//! `favicon.svg` when it is built ([`icons`]).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
+
+pub mod icons;
 
 #[derive(RustEmbed)]
 #[folder = "static/"]
@@ -39,6 +44,17 @@ fn catalogue() -> &'static Catalogue {
         let mut by_name = HashMap::new();
         for name in sources.keys() {
             add(name, &sources, &mut by_name, &mut Vec::new());
+        }
+        if let Some(svg) = sources.get(icons::SOURCE) {
+            for icon in &icons::ICONS {
+                let bytes = icons::render(svg, icon);
+                let asset = Asset {
+                    url: format!("/static/{}", fingerprinted(icon.name, &bytes)),
+                    content_type: content_type(icon.name),
+                    bytes,
+                };
+                by_name.insert(icon.name.to_string(), asset);
+            }
         }
         Catalogue { by_name }
     })
