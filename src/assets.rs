@@ -6,7 +6,7 @@
 //! (`import { load } from "./storage.js"`). Such an import is rewritten to the
 //! neighbour's fingerprinted URL before the importing file is fingerprinted itself, so a
 //! change to a module renames every module that depends on it and no browser mixes an old
-//! module with a new one.
+//! module with a new one. A dynamic `import("./name.js")` is rewritten the same way.
 //!
 //! Besides the files of `static/`, the catalogue holds the app icons, PNGs drawn from
 //! `favicon.svg` when it is built ([`icons`]).
@@ -108,16 +108,16 @@ fn add(
     );
 }
 
-/// The neighbours a module imports: every `"./name.js"` string after `from` or `import`.
+/// The neighbours a module imports: every `"./name.js"` string of an `import` or
+/// `export` statement, and of a dynamic `import("./name.js")` anywhere.
 fn imports(source: &str) -> Vec<String> {
     let mut found = Vec::new();
     for line in source.lines().map(str::trim_start) {
-        if !(line.starts_with("import ") || line.starts_with("export ")) {
-            continue;
-        }
+        let statement = line.starts_with("import ") || line.starts_with("export ");
+        let quote = if statement { "\"./" } else { "import(\"./" };
         let mut rest = line;
-        while let Some(start) = rest.find("\"./") {
-            let after = &rest[start + 3..];
+        while let Some(start) = rest.find(quote) {
+            let after = &rest[start + quote.len()..];
             let Some(end) = after.find('"') else {
                 break;
             };
@@ -173,8 +173,11 @@ mod tests {
 
     #[test]
     fn imports_of_neighbours_are_found_and_nothing_else() {
-        let source = "import { a } from \"./storage.js\";\nimport \"./clock.js\";\nexport { b } from \"./b.js\";\nconst s = \"./not-an-import.js\";\nimport x from \"https://example.com/x.js\";\n";
-        assert_eq!(imports(source), ["storage.js", "clock.js", "b.js"]);
+        let source = "import { a } from \"./storage.js\";\nimport \"./clock.js\";\nexport { b } from \"./b.js\";\nconst s = \"./not-an-import.js\";\nimport x from \"https://example.com/x.js\";\n  if (form) import(\"./save.js\").then(run, () => {});\n";
+        assert_eq!(
+            imports(source),
+            ["storage.js", "clock.js", "b.js", "save.js"]
+        );
     }
 
     #[test]
