@@ -162,6 +162,14 @@ pub fn url(name: &str) -> &'static str {
     }
 }
 
+/// The bytes of an asset by its plain name, as served (imports rewritten), if there is one.
+pub fn bytes(name: &str) -> Option<&'static [u8]> {
+    catalogue()
+        .by_name
+        .get(name)
+        .map(|asset| asset.bytes.as_slice())
+}
+
 /// Every asset, for serving and export.
 pub fn all() -> impl Iterator<Item = &'static Asset> {
     catalogue().by_name.values()

@@ -15,9 +15,10 @@ use std::time::Instant;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 
-use super::cache::{IMMUTABLE, PAGE_CACHE, PageStore, ResponseCache, Stored};
+use super::cache::{IMMUTABLE, NO_CACHE, PAGE_CACHE, PageStore, ResponseCache, Stored};
 use crate::error::AppError;
 use crate::pages::live::Answer;
+use crate::pages::offline::WORKER_PATH;
 use crate::pages::{HTML, Pages, Rendering, Source};
 
 pub struct Site {
@@ -41,7 +42,12 @@ impl Site {
             .render_static(rendering)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         for page in rendered.pages {
-            let stored = Stored::new(page.content_type, page.body.into_bytes(), PAGE_CACHE);
+            // Browsers look for a new service worker at the same address on every visit.
+            let cache = match page.path.as_str() {
+                WORKER_PATH => NO_CACHE,
+                _ => PAGE_CACHE,
+            };
+            let stored = Stored::new(page.content_type, page.body.into_bytes(), cache);
             store.insert(page.path, stored);
         }
         for asset in crate::assets::all() {

@@ -8,6 +8,7 @@ pub mod bodymap;
 pub mod equipment;
 pub mod exercises;
 pub mod format;
+pub mod offline;
 pub mod plan;
 pub mod programs;
 pub mod search;

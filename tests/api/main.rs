@@ -12,6 +12,7 @@ mod exercises;
 mod faults;
 mod guidance;
 mod helpers;
+mod offline;
 mod pages;
 mod paging;
 mod plan;
