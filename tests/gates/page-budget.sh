@@ -2,9 +2,10 @@
 # The page budget: every page's HTML plus its CSS, compressed, response headers included,
 # must stay under 14,000 bytes, so that a first visit can render after one round trip
 # (a new TCP connection may send about ten segments, some 14 KB, before it must wait
-# for an acknowledgement). Also checks that no page depends on JavaScript: the only
-# script a page may link is the small sort enhancement, and the only inline script
-# allowed is JSON-LD structured data.
+# for an acknowledgement). Also checks that no page depends on JavaScript: a page may
+# link the small sort enhancement and modules from /static/js/ (which never block
+# rendering), and the only inline script allowed is JSON-LD structured data. And the
+# service worker, /sw.js, must stay under 4,000 bytes gzipped.
 #
 #   bash tests/gates/page-budget.sh      # starts the release binary on loopback
 #   BASE_URL=http://127.0.0.1:8080 bash tests/gates/page-budget.sh   # a running server
@@ -23,8 +24,10 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 
 BUDGET="${PAGE_BUDGET:-14000}"
 SHOW="${PAGE_BUDGET_SHOW:-10}"
-# Scripts a page may link: the sort enhancement of the equipment table, fingerprinted.
-ALLOWED_SCRIPT='^/static/sort(\.[0-9a-f]+)?\.js$'
+WORKER_BUDGET="${WORKER_BUDGET:-4000}"
+# Scripts a page may link, fingerprinted: the sort enhancement of the equipment table,
+# and modules from /static/js/ (type="module": deferred, so they never hold up the page).
+ALLOWED_SCRIPT='^/static/(sort|js/[a-z0-9-]+)(\.[0-9a-f]+)?\.js$'
 
 command -v curl >/dev/null 2>&1 || ensure_commands curl:curl
 
@@ -125,6 +128,8 @@ for i in "${!URLS[@]}"; do
     src=$(grep -o 'src="[^"]*"' <<<"$tag" | sed -e 's|^src="||' -e 's|"$||' -e 's|^[a-z]*://[^/]*||' || true)
     if [ -n "$src" ]; then
       [[ "$src" =~ $ALLOWED_SCRIPT ]] || problems+=("links script $src")
+      [[ "$src" != /static/js/* ]] || grep -q 'type="module"' <<<"$tag" ||
+        problems+=("links $src as a classic script, not a module")
     elif ! grep -q 'type="application/ld+json"' <<<"$tag"; then
       problems+=("inline script that is not JSON-LD: $tag")
     fi
@@ -152,6 +157,18 @@ done
 for sheet in "${CSS[@]+"${CSS[@]}"}"; do
   echo "stylesheet $sheet: br ${CSS_BYTES["br $sheet"]} bytes, gzip ${CSS_BYTES["gzip $sheet"]} bytes (headers included)"
 done
+
+# The service worker: fetched by every visitor, gzipped body only (there is no brotli
+# over plain HTTP), against its own budget.
+read -r status worker_bytes < <(curl -s --max-time 30 -H 'Accept-Encoding: gzip' -o /dev/null \
+  -w '%{http_code} %{size_download}\n' "$BASE_URL/sw.js" || echo "000 0")
+if [ "$status" = 200 ] && [ "$worker_bytes" -lt "$WORKER_BUDGET" ]; then
+  echo "service worker /sw.js: $worker_bytes bytes gzipped (budget $WORKER_BUDGET)"
+  passed=$((passed + 1))
+else
+  echo "FAIL /sw.js: status $status, $worker_bytes bytes gzipped (budget $WORKER_BUDGET)"
+  failed=$((failed + 1))
+fi
 [ "$skipped" -eq 0 ] || echo "$skipped skipped"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
