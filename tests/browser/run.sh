@@ -3,7 +3,9 @@
 #
 # 1. installs the pinned npm packages (npm ci) when node_modules is missing or the lock changed,
 # 2. runs the self-test on the fixture sites,
-# 3. runs the suite against target/release/runstrong (or $RUNSTRONG_BIN, or $BASE_URL).
+# 3. runs the suite against target/release/runstrong (or $RUNSTRONG_BIN, or $BASE_URL),
+# 4. runs the offline checks (offline.mjs) on the same binary, with a second build made by
+#    second-deploy.sh as the new deploy (not with $BASE_URL: they start their own servers).
 # Building runstrong is the caller's job. See tests/browser/README.md.
 set -euo pipefail
 
@@ -64,8 +66,38 @@ if [ "$selftest_rc" -ne 0 ]; then
 fi
 
 say "suite against ${BASE_URL:-$bin}"
+mkdir -p out
 suite_rc=0
-node suite.mjs || suite_rc=$?
-# The suite's own last line ("N passed, M failed") stays the last line on stdout.
-echo "browser tests: self-test and suite took $(($(date +%s) - start)) s" >&2
-exit "$suite_rc"
+node suite.mjs | tee out/suite.txt || suite_rc=$?
+
+# --- installable and offline ---------------------------------------------------------
+offline_rc=0
+: >out/offline.txt
+if [ -z "${BASE_URL:-}" ]; then
+  if [ -z "${RUNSTRONG_DEPLOY_BIN:-}" ]; then
+    say "second build, the offline checks' new deploy (second-deploy.sh)"
+    RUNSTRONG_DEPLOY_BIN="$(bash second-deploy.sh)" || RUNSTRONG_DEPLOY_BIN=""
+    export RUNSTRONG_DEPLOY_BIN
+  fi
+  say "installable and offline (offline.mjs)"
+  node offline.mjs | tee out/offline.txt || offline_rc=$?
+else
+  say "offline checks skipped: they start their own servers, so not with BASE_URL"
+fi
+
+# The last line counts both: "N passed, M failed".
+passed=0
+failed=0
+for result in out/suite.txt out/offline.txt; do
+  line="$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$result" | tail -n 1 || true)"
+  [ -n "$line" ] || continue
+  read -r p _ f _ <<<"${line//,/}"
+  passed=$((passed + p))
+  failed=$((failed + f))
+done
+[ "$suite_rc" -eq 0 ] && [ "$offline_rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+echo "browser tests: suite and offline checks took $(($(date +%s) - start)) s" >&2
+echo
+echo "$passed passed, $failed failed"
+[ "$suite_rc" -eq 0 ] || exit "$suite_rc"
+exit "$offline_rc"
