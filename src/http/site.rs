@@ -35,7 +35,12 @@ impl Site {
     /// Reads the content, builds its database and renders the static pages (as
     /// `rendering` says) and every asset.
     pub fn build(source: &Source, rendering: Rendering) -> anyhow::Result<Self> {
+        // The asset catalogue draws the app icons when it is first built: let that happen
+        // while the content is read and its database built, not after.
+        let assets = std::thread::spawn(|| crate::assets::all().count());
         let pages = Pages::open(source)?;
+        // A panic there would come again, with its message, at the first asset used.
+        let _ = assets.join();
         let started = Instant::now();
         let mut store = PageStore::default();
         let rendered = pages
