@@ -17,7 +17,7 @@ const save = element("button", `Save this ${noun} for offline`, { type: "button"
 const remove = element("button", "Remove", { type: "button", hidden: "" });
 const actions = element("p", "", { class: "actions" });
 actions.append(save, remove, element("a", "Everything saved on this device", { href: "/offline" }));
-const box = element("div", "", { class: "offline-save" });
+const box = element("div", "", { class: "offline-save screen-only" });
 box.append(status, progress, actions);
 
 ask({ list: true }).then(

@@ -339,6 +339,10 @@ async function main() {
       await open(page, PLAN, base);
       await page.getByRole('button', { name: 'Save this plan for offline' }).click();
       await page.waitForSelector('.offline-save [role=status]:has-text("Saved on this device")');
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.isVisible('.offline-save');
+      await page.emulateMedia({ media: 'screen' });
+      assert(!printed, 'the saving controls would be printed with the plan');
       const parts = await page.$$eval('a[data-save]', (as) => as.map((a) => a.getAttribute('href')));
       const ics = parts.find((href) => href.startsWith('/plan.ics?'));
       await offline();
