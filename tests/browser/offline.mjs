@@ -207,18 +207,22 @@ async function main() {
     });
 
     await check('the worker takes control', async () => {
-      await open(page, `${PROGRAMME}/week/1`, base);
-      await page
-        .waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: TIMEOUT_MS })
-        .catch(async () => {
+      // The page that registered it first (the home page, still open), then the next one.
+      // A page whose navigation began while the worker was still activating would be
+      // left to the network until the one after: hence one page at a time.
+      const controlled = (where) =>
+        page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: TIMEOUT_MS }).catch(async () => {
           const state = await page.evaluate(async () => {
             const registration = await navigator.serviceWorker.getRegistration();
             if (!registration) return 'no registration';
             const { installing, waiting, active } = registration;
             return JSON.stringify({ installing: installing?.state, waiting: waiting?.state, active: active?.state });
           });
-          throw new Error(`no worker controls the page after ${TIMEOUT_MS} ms: ${state}`);
+          throw new Error(`no worker controls ${where} after ${TIMEOUT_MS} ms: ${state}`);
         });
+      await controlled('the page that registered it');
+      await open(page, `${PROGRAMME}/week/1`, base);
+      await controlled('the next page');
       const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
       assert(!installabilityErrors.length, `not installable: ${JSON.stringify(installabilityErrors)}`);
       return 'and Chromium finds the site installable';
