@@ -210,13 +210,7 @@ fn the_export_writes_every_page_with_links_intact() {
 #[tokio::test]
 async fn pages_rendered_on_request_match_the_export_byte_for_byte() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let source = Source {
-        content: repo_path("content"),
-        db: dir.path().join("build.db"),
-        public_url: "https://runstrong.example".into(),
-    };
-    let out = dir.path().join("site");
-    runstrong::export::export(&out, &source).expect("export succeeds");
+    let out = crate::helpers::export_bundled(dir.path());
     let app = crate::helpers::spawn_app().await;
     let exercises = crate::helpers::content().exercises;
     for exercise in &exercises {

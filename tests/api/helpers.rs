@@ -165,6 +165,19 @@ impl TestApp {
     }
 }
 
+/// The static export of the bundled content, as served at `https://runstrong.example`,
+/// written into `site/` under `dir`; returns that folder.
+pub fn export_bundled(dir: &Path) -> PathBuf {
+    let source = runstrong::pages::Source {
+        content: repo_path("content"),
+        db: dir.join("build.db"),
+        public_url: "https://runstrong.example".into(),
+    };
+    let out = dir.join("site");
+    runstrong::export::export(&out, &source).expect("export succeeds");
+    out
+}
+
 /// A copy of the bundled content that a test can change.
 pub fn content_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

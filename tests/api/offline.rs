@@ -4,10 +4,9 @@
 
 use std::io::Read;
 
-use runstrong::pages::Source;
 use serde_json::Value;
 
-use crate::helpers::{Page, TestApp, repo_path, spawn_app};
+use crate::helpers::{Page, TestApp, export_bundled, spawn_app};
 
 /// The policy before the manifest and the worker: everything else must stay as it was.
 const CSP_BEFORE: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -299,13 +298,7 @@ async fn plan_pages_mark_every_part_and_the_calendar_for_saving() {
 #[tokio::test]
 async fn the_export_holds_the_manifest_the_worker_and_the_offline_page() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let source = Source {
-        content: repo_path("content"),
-        db: dir.path().join("build.db"),
-        public_url: "https://runstrong.example".into(),
-    };
-    let out = dir.path().join("site");
-    runstrong::export::export(&out, &source).expect("export succeeds");
+    let out = export_bundled(dir.path());
     let app = spawn_app().await;
     for (path, file) in [
         ("/sw.js", "sw.js"),
