@@ -15,6 +15,7 @@ mod exercises;
 mod muscles;
 mod program_rules;
 mod programs;
+pub mod skeleton;
 pub mod source;
 
 use std::collections::{BTreeMap, HashMap};
@@ -23,6 +24,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::domain::{Article, Equipment, Exercise, Muscle, Program};
+pub use check::is_slug;
 pub use error::{ContentError, ContentErrors};
 use source::SourceFile;
 
@@ -34,6 +36,8 @@ pub struct Content {
     pub exercises: Vec<Exercise>,
     pub equipment: Vec<Equipment>,
     pub programs: Vec<Program>,
+    /// A short hash of every content file's name and bytes: equal content, equal version.
+    pub version: String,
 }
 
 /// A file whose front matter parsed: the file, its front matter and its slug.
@@ -73,6 +77,13 @@ pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
     let equipment = parse_section::<equipment::Front>(dir, "equipment", &mut errors);
     let programs = parse_section::<programs::Front>(dir, "programs", &mut errors);
 
+    let files: Vec<&SourceFile> = (articles.iter().map(|p| &p.file))
+        .chain(muscles.iter().map(|p| &p.file))
+        .chain(exercises.iter().map(|p| &p.file))
+        .chain(equipment.iter().map(|p| &p.file))
+        .chain(programs.iter().map(|p| &p.file))
+        .collect();
+    let version = version(&files, dir);
     let mut index = Index::default();
     register(&mut index, "articles", &articles, &mut errors);
     register(&mut index, "muscles", &muscles, &mut errors);
@@ -86,11 +97,34 @@ pub fn load(dir: &Path) -> Result<Content, ContentErrors> {
         exercises: exercises::validate(exercises, &index, &mut errors),
         equipment: Vec::new(),
         programs: Vec::new(),
+        version,
     };
     content.equipment = equipment::validate(equipment, &index, &mut errors);
     content.programs = programs::validate(programs, &index, &content.exercises, &mut errors);
     muscles::check_complete(dir, &content.muscles, &mut errors);
     errors.into_result(content)
+}
+
+/// The content's version: the start of a hash over every file's path (relative to the
+/// content folder) and digest, in path order.
+fn version(files: &[&SourceFile], dir: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let mut files: Vec<(&Path, &[u8; 32])> = files
+        .iter()
+        .map(|f| (f.path.strip_prefix(dir).unwrap_or(&f.path), &f.digest))
+        .collect();
+    files.sort();
+    let mut hash = Sha256::new();
+    for (path, digest) in files {
+        hash.update(path.to_string_lossy().as_bytes());
+        hash.update([0]);
+        hash.update(digest);
+    }
+    hash.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Reads every `*.md` file of one section, in file-name order.

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
+use sha2::Digest;
 
 use super::error::ContentError;
 
@@ -22,6 +23,8 @@ pub struct SourceFile {
     pub body: String,
     /// Line on which the Markdown body starts.
     pub body_line: usize,
+    /// SHA-256 of the file as read, for the content's version.
+    pub digest: [u8; 32],
 }
 
 impl SourceFile {
@@ -54,6 +57,7 @@ impl SourceFile {
             if line.trim_end() == FENCE {
                 let body: String = lines.collect();
                 return Ok(Self {
+                    digest: sha2::Sha256::digest(text.as_bytes()).into(),
                     path: path.to_path_buf(),
                     stem,
                     front_matter,

@@ -8,7 +8,10 @@
 //!
 //! Each table keeps the columns that queries filter or join on, plus a `data` column with
 //! the validated record as JSON, which is what pages are rendered from. After import the
-//! file is only read, through a small pool of read-only connections.
+//! file is only read, through a fixed pool of read-only connections opened on the new
+//! file before it is renamed into place. A database therefore only ever reads the file it
+//! built: when a reload renames a newer file over the same path, a site still answering
+//! requests keeps reading its own, whose space is freed when its last connection closes.
 
 mod import;
 pub mod queries;
@@ -16,7 +19,7 @@ mod schema;
 pub mod search;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -26,8 +29,15 @@ pub use queries::ExerciseFilter;
 
 /// Read-only access to an imported database.
 pub struct Database {
-    path: PathBuf,
     idle: Mutex<Vec<Connection>>,
+    /// Signalled when a connection is put back.
+    returned: Condvar,
+}
+
+/// Connections in the pool: more than the threads that render at once (a worker per
+/// core, the warm-up and the export), so a request rarely waits for one.
+fn pool_size() -> usize {
+    std::thread::available_parallelism().map_or(2, usize::from) * 2 + 2
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,11 +86,24 @@ impl Database {
             conn.pragma_update(None, "synchronous", "OFF")?;
             schema::create(&mut conn)?;
             import::all(&mut conn, content)?;
-            conn.close().map_err(|(_, e)| e)
+            conn.close().map_err(|(_, e)| e)?;
+            (0..pool_size()).map(|_| open(&temp)).collect()
         })();
-        if let Err(source) = built {
+        let pool: Vec<Connection> = match built {
+            Ok(pool) => pool,
+            Err(source) => {
+                let _ = std::fs::remove_file(&temp);
+                return Err(DbError::Build { path: temp, source });
+            }
+        };
+        let database = Self {
+            idle: Mutex::new(pool),
+            returned: Condvar::new(),
+        };
+        // A file that does not read back is refused before it replaces a good one.
+        if let Err(error) = database.with(queries::check_schema) {
             let _ = std::fs::remove_file(&temp);
-            return Err(DbError::Build { path: temp, source });
+            return Err(error);
         }
         std::fs::rename(&temp, path).map_err(|source| {
             let _ = std::fs::remove_file(&temp);
@@ -89,37 +112,49 @@ impl Database {
                 source,
             }
         })?;
-        let database = Self {
-            path: path.to_path_buf(),
-            idle: Mutex::new(Vec::new()),
-        };
-        // Open one connection now so a broken file fails at start-up, not on a request.
-        database.with(queries::check_schema)?;
         Ok(database)
     }
 
     /// Runs `f` with a pooled read-only connection.
+    /// Runs `f` with a pooled read-only connection, waiting for one if all are busy.
     pub fn with<T>(&self, f: impl FnOnce(&Connection) -> Result<T, DbError>) -> Result<T, DbError> {
-        let pooled = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        let conn = match pooled {
-            Some(conn) => conn,
-            None => self.open()?,
+        let conn = {
+            let mut idle = self.lock();
+            loop {
+                if let Some(conn) = idle.pop() {
+                    break conn;
+                }
+                idle = self
+                    .returned
+                    .wait(idle)
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
         };
         let result = f(&conn);
-        if let Ok(mut idle) = self.idle.lock() {
-            idle.push(conn);
-        }
+        self.lock().push(conn);
+        self.returned.notify_one();
         result
     }
 
-    fn open(&self) -> Result<Connection, DbError> {
-        let conn = Connection::open_with_flags(
-            &self.path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.pragma_update(None, "query_only", true)?;
-        Ok(conn)
+    /// The idle connections. A panic while the lock was held cannot leave the list half
+    /// changed (it is only pushed to and popped from), so a poisoned lock is still good.
+    fn lock(&self) -> MutexGuard<'_, Vec<Connection>> {
+        self.idle
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// A read-only connection to the file at `path`, with a small page cache: the file is a
+/// few megabytes and the operating system caches it anyway.
+fn open(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.pragma_update(None, "query_only", true)?;
+    conn.pragma_update(None, "cache_size", -512)?;
+    Ok(conn)
 }
 
 /// A sibling of `path` unique to this process and moment.

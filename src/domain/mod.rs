@@ -276,12 +276,7 @@ pub fn landing_load<'a, P: Prescription + 'a>(
     items: impl IntoIterator<Item = &'a P>,
     exercises: &[Exercise],
 ) -> u32 {
-    items
-        .into_iter()
-        .filter_map(|item| {
-            find_exercise(exercises, item.exercise()).map(|e| e.landing_load_in(item.dose()))
-        })
-        .sum()
+    sum_of(items, exercises, Exercise::landing_load_in)
 }
 
 /// Foot contacts in a list of prescriptions: each jumping drill's contacts for the dose
@@ -290,11 +285,18 @@ pub fn foot_contacts<'a, P: Prescription + 'a>(
     items: impl IntoIterator<Item = &'a P>,
     exercises: &[Exercise],
 ) -> u32 {
+    sum_of(items, exercises, Exercise::contacts_in)
+}
+
+/// `count` of each prescription's exercise at its dose, summed.
+fn sum_of<'a, P: Prescription + 'a>(
+    items: impl IntoIterator<Item = &'a P>,
+    exercises: &[Exercise],
+    count: impl Fn(&Exercise, &Dose) -> u32,
+) -> u32 {
     items
         .into_iter()
-        .filter_map(|item| {
-            find_exercise(exercises, item.exercise()).map(|e| e.contacts_in(item.dose()))
-        })
+        .filter_map(|item| find_exercise(exercises, item.exercise()).map(|e| count(e, item.dose())))
         .sum()
 }
 

@@ -174,15 +174,26 @@ impl PageStore {
     }
 }
 
-/// Most pages kept for query parameters at once; about 10 KB each with their
-/// compressed copies.
-const RESPONSE_CAPACITY: usize = 512;
+/// Most bytes of rendered pages the cache keeps (their compressed copies, made when first
+/// asked for, add about half again). At a thousand exercises a crawler touches a few
+/// megabytes of exercise pages; this keeps the server's memory flat whatever the library
+/// size or what clients send, and a page evicted is rendered again in well under a
+/// millisecond.
+const RESPONSE_BYTES: usize = 4 * 1024 * 1024;
 
-/// Pages rendered for query parameters, keyed by path and query. When full, it starts
-/// afresh: simple, and memory stays bounded whatever clients send.
+/// Pages rendered per request, keyed by path and query: pages with query parameters, and
+/// pages deferred to their first request. When full, it starts afresh: simple, and
+/// memory stays bounded whatever clients send.
 #[derive(Default)]
 pub struct ResponseCache {
-    entries: Mutex<HashMap<String, Arc<Stored>>>,
+    entries: Mutex<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    by_key: HashMap<String, Arc<Stored>>,
+    /// Bytes of the uncompressed bodies held.
+    bytes: usize,
 }
 
 impl ResponseCache {
@@ -212,16 +223,21 @@ impl ResponseCache {
         self.entries
             .lock()
             .ok()
-            .and_then(|map| map.get(key).cloned())
+            .and_then(|entries| entries.by_key.get(key).cloned())
     }
 
     fn insert(&self, key: String, content_type: &'static str, body: String) -> Arc<Stored> {
+        let size = body.len();
         let stored = Arc::new(Stored::new(content_type, body.into_bytes(), PAGE_CACHE));
-        if let Ok(mut map) = self.entries.lock() {
-            if map.len() >= RESPONSE_CAPACITY {
-                map.clear();
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.bytes + size > RESPONSE_BYTES {
+                entries.by_key.clear();
+                entries.bytes = 0;
             }
-            map.insert(key, stored.clone());
+            entries.bytes += size;
+            if let Some(replaced) = entries.by_key.insert(key, stored.clone()) {
+                entries.bytes -= replaced.identity.len();
+            }
         }
         stored
     }

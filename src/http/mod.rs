@@ -7,9 +7,12 @@
 pub mod cache;
 pub mod headers;
 pub mod limits;
+pub mod reload;
 pub mod routes;
+pub mod served;
 pub mod server;
 pub mod shutdown;
 pub mod site;
+pub mod watch;
 
 pub use server::{Application, Settings, inherited_listener};

@@ -8,13 +8,16 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use actix_web::dev::Server;
+use actix_web::middleware::{Condition, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
 use super::headers::security_headers;
+use super::reload::{self, Hangups};
+use super::served::ServedSite;
 use super::shutdown::{self, Draining, Shutdown, Signals};
-use super::site::{ServedSite, Site};
+use super::site::Site;
 use crate::pages::{Rendering, Source};
 
 /// Everything `serve` needs, read once by the CLI.
@@ -31,6 +34,9 @@ pub struct Settings {
     /// Compress every page in the background right after start-up (off in tests, which
     /// only ask for uncompressed bodies).
     pub warm: bool,
+    /// Rebuild the site when the content changes, with a reload script and an error
+    /// banner on every page (for authors; see [`super::watch`]).
+    pub watch: bool,
 }
 
 impl Settings {
@@ -45,6 +51,7 @@ impl Settings {
             hsts: false,
             workers: Some(1),
             warm: false,
+            watch: false,
         }
     }
 
@@ -63,6 +70,9 @@ pub struct Application {
     url: String,
     server: Server,
     draining: web::Data<Draining>,
+    served: web::Data<ServedSite>,
+    /// Watches the content in watch mode, for as long as the server runs.
+    _watcher: Option<notify::RecommendedWatcher>,
 }
 
 /// The listening socket a supervisor passed in, if any, by the systemd socket-activation
@@ -89,27 +99,36 @@ impl Application {
     pub fn build_on(listener: TcpListener, settings: Settings) -> anyhow::Result<Self> {
         let local = listener.local_addr()?;
         let url = format!("http://{local}");
-        let site = Site::build(&settings.source(&url), Rendering::DeferExercises)?;
-        let state = web::Data::new(ServedSite::new(site));
+        let source = settings.source(&url);
+        let site = Site::build(&source, Rendering::DeferExercises)?;
+        let served = web::Data::new(ServedSite::new(site, source, settings.warm));
         if settings.warm {
-            let site = state.current();
+            let site = served.current();
             // One thread, so the warm-up never takes both cores from live requests.
             std::thread::spawn(move || site.store.warm(1));
         }
-        let hsts = settings.hsts;
+        let watcher = match settings.watch {
+            true => Some(reload::watch_content(&settings.content, served.clone())?),
+            false => None,
+        };
+        let (hsts, watch) = (settings.hsts, settings.watch);
         let draining = web::Data::new(Draining::default());
-        let flag = draining.clone();
+        let state = (served.clone(), draining.clone());
         let mut server = HttpServer::new(move || {
             App::new()
-                .app_data(state.clone())
-                .app_data(flag.clone())
-                .wrap(actix_web::middleware::from_fn(super::limits::enforce))
+                .app_data(state.0.clone())
+                .app_data(state.1.clone())
+                .wrap(Condition::new(watch, from_fn(super::watch::annotate)))
+                .wrap(from_fn(super::limits::enforce))
                 .wrap(security_headers(hsts))
-                .wrap(actix_web::middleware::from_fn(
-                    shutdown::close_when_draining,
-                ))
+                .wrap(from_fn(shutdown::close_when_draining))
                 .wrap(TracingLogger::default())
-                .configure(super::routes::configure)
+                .configure(|cfg| {
+                    if watch {
+                        cfg.route(super::watch::EVENTS, web::get().to(super::watch::events));
+                    }
+                    super::routes::configure(cfg);
+                })
         })
         .listen(listener)?
         // Signals are handled by `shutdown::Signals`, which drains before stopping.
@@ -126,6 +145,8 @@ impl Application {
             url,
             server: server.run(),
             draining,
+            served,
+            _watcher: watcher,
         })
     }
 
@@ -147,9 +168,20 @@ impl Application {
         self.server.await
     }
 
-    /// Serves until SIGTERM or SIGINT, then drains (see [`super::shutdown`]).
-    pub async fn run_until_signalled(self, signals: Signals) -> std::io::Result<()> {
+    /// The site being served, which [`ServedSite::reload`] rebuilds.
+    pub fn served(&self) -> web::Data<ServedSite> {
+        self.served.clone()
+    }
+
+    /// Serves until SIGTERM or SIGINT, then drains (see [`super::shutdown`]); reloads the
+    /// content at every SIGHUP (see [`super::served`]).
+    pub async fn run_until_signalled(
+        self,
+        signals: Signals,
+        hangups: Hangups,
+    ) -> std::io::Result<()> {
         actix_web::rt::spawn(signals.drain_on_signal(self.shutdown()));
+        actix_web::rt::spawn(hangups.reload_on_hangup(self.served.clone()));
         self.server.await
     }
 }

@@ -1,19 +1,12 @@
 //! A built site: the page builder with its database, every page that depends only on the
 //! content rendered and stored with its compressed copies, every asset, and a cache of
-//! the pages rendered for query parameters.
-//!
-//! The server holds the site it serves in a [`ServedSite`], which a reload replaces whole.
-//! Each request takes the current site when it starts ([`CurrentSite`]) and keeps it until
-//! it is answered, so no request ever sees half an old site and half a new one.
+//! the pages rendered for query parameters. The server holds the one it serves in a
+//! [`super::served::ServedSite`], which a reload replaces whole.
 
 use std::collections::HashSet;
-use std::future::{Ready, ready};
-use std::ops::Deref;
-use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
-use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 
 use super::cache::{IMMUTABLE, NO_CACHE, PAGE_CACHE, PageStore, ResponseCache, Stored};
 use crate::error::AppError;
@@ -29,6 +22,8 @@ pub struct Site {
     deferred: HashSet<String>,
     /// Deferred pages once rendered, and pages and files rendered for query parameters.
     pub responses: ResponseCache,
+    /// When this site was built, as RFC 3339.
+    pub loaded_at: String,
 }
 
 impl Site {
@@ -65,6 +60,7 @@ impl Site {
             database_ms = database.as_millis(),
             pages_ms = started.elapsed().as_millis(),
             pages = store.len(),
+            version = pages.version(),
             "site prepared"
         );
         Ok(Self {
@@ -72,6 +68,7 @@ impl Site {
             store,
             deferred: rendered.deferred.into_iter().collect(),
             responses: ResponseCache::default(),
+            loaded_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         })
     }
 
@@ -123,56 +120,5 @@ impl Site {
         }
         let key = format!("{}?{query}", req.path());
         self.responses.respond(req, key, content_type, render)
-    }
-}
-
-/// The site being served; [`ServedSite::replace`] swaps in a new one.
-pub struct ServedSite(RwLock<Arc<Site>>);
-
-impl ServedSite {
-    pub fn new(site: Site) -> Self {
-        Self(RwLock::new(Arc::new(site)))
-    }
-
-    /// The site serving now.
-    pub fn current(&self) -> Arc<Site> {
-        // A poisoned lock still holds a whole site: a swap is a single assignment.
-        match self.0.read() {
-            Ok(site) => site.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
-    }
-
-    /// Serves `site` from now on; requests already started finish with the old one.
-    pub fn replace(&self, site: Site) {
-        let site = Arc::new(site);
-        match self.0.write() {
-            Ok(mut current) => *current = site,
-            Err(poisoned) => *poisoned.into_inner() = site,
-        }
-    }
-}
-
-/// The site a request is answered from, taken when it starts.
-pub struct CurrentSite(Arc<Site>);
-
-impl Deref for CurrentSite {
-    type Target = Site;
-
-    fn deref(&self) -> &Site {
-        &self.0
-    }
-}
-
-impl FromRequest for CurrentSite {
-    type Error = actix_web::Error;
-    type Future = Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            req.app_data::<web::Data<ServedSite>>()
-                .map(|served| CurrentSite(served.current()))
-                .ok_or_else(|| actix_web::error::ErrorInternalServerError("no site is served")),
-        )
     }
 }

@@ -12,8 +12,50 @@ use crate::views::offline::OFFLINE_PATH;
 
 #[derive(Template)]
 #[template(path = "sitemap.xml")]
-struct Sitemap {
-    urls: Vec<String>,
+struct Sitemap<'a> {
+    urls: &'a [String],
+}
+
+/// What `/sitemap.xml` becomes when the site outgrows one sitemap.
+#[derive(Template)]
+#[template(path = "sitemap_index.xml")]
+struct SitemapIndex {
+    sitemaps: Vec<String>,
+}
+
+/// The sitemap protocol's limit on the URLs in one file (its other limit, 50 MB, is far
+/// beyond this many of the site's addresses).
+pub const URLS_PER_SITEMAP: usize = 50_000;
+
+const XML: &str = "application/xml; charset=utf-8";
+
+/// The sitemap of `urls`: one file at `/sitemap.xml`, or, past `per_file` URLs, an
+/// index there pointing at `/sitemaps/1.xml`, `/sitemaps/2.xml`, ...
+pub fn sitemaps(
+    site: &str,
+    urls: &[String],
+    per_file: usize,
+) -> Result<Vec<RenderedPage>, AppError> {
+    if urls.len() <= per_file {
+        return Ok(vec![document(
+            "/sitemap.xml",
+            XML,
+            Sitemap { urls }.render()?,
+        )]);
+    }
+    let mut files = Vec::new();
+    let mut index = Vec::new();
+    for (n, chunk) in urls.chunks(per_file).enumerate() {
+        let path = format!("/sitemaps/{}.xml", n + 1);
+        index.push(format!("{site}{path}"));
+        files.push(document(&path, XML, Sitemap { urls: chunk }.render()?));
+    }
+    files.push(document(
+        "/sitemap.xml",
+        XML,
+        SitemapIndex { sitemaps: index }.render()?,
+    ));
+    Ok(files)
 }
 
 #[derive(Template)]
@@ -73,12 +115,10 @@ impl Pages {
         deferred: &[String],
     ) -> Result<Vec<RenderedPage>, AppError> {
         let site = self.public_url.as_str();
-        let sitemap = Sitemap {
-            urls: sitemap_paths(pages, deferred)
-                .iter()
-                .map(|p| format!("{site}{p}"))
-                .collect(),
-        };
+        let urls: Vec<String> = sitemap_paths(pages, deferred)
+            .iter()
+            .map(|p| format!("{site}{p}"))
+            .collect();
         let articles = self.db.with(queries::articles)?;
         let feed = Feed {
             site,
@@ -89,12 +129,8 @@ impl Pages {
                 .unwrap_or_default(),
             articles: &articles,
         };
-        Ok(vec![
-            document(
-                "/sitemap.xml",
-                "application/xml; charset=utf-8",
-                sitemap.render()?,
-            ),
+        let mut documents = sitemaps(site, &urls, URLS_PER_SITEMAP)?;
+        documents.extend([
             document(
                 "/feed.atom",
                 "application/atom+xml; charset=utf-8",
@@ -105,6 +141,40 @@ impl Pages {
                 "text/plain; charset=utf-8",
                 format!("User-agent: *\nAllow: /\n\nSitemap: {site}/sitemap.xml\n"),
             ),
-        ])
+        ]);
+        Ok(documents)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_past_the_limit_gets_a_sitemap_index() {
+        let urls: Vec<String> = (1..=5).map(|n| format!("https://x.example/p{n}")).collect();
+        let one = sitemaps("https://x.example", &urls, 5).expect("renders");
+        assert_eq!(one.len(), 1);
+        assert!(one[0].body.contains("<urlset"));
+        let split = sitemaps("https://x.example", &urls, 2).expect("renders");
+        let paths: Vec<&str> = split.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/sitemaps/1.xml",
+                "/sitemaps/2.xml",
+                "/sitemaps/3.xml",
+                "/sitemap.xml"
+            ]
+        );
+        let index = &split[3].body;
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert!(index.contains("<loc>https://x.example/sitemaps/3.xml</loc>"));
+        assert_eq!(split[2].body.matches("<url>").count(), 1);
+        let listed: usize = split[..3]
+            .iter()
+            .map(|d| d.body.matches("<url>").count())
+            .sum();
+        assert_eq!(listed, 5, "every URL in exactly one file");
     }
 }

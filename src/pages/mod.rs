@@ -55,6 +55,8 @@ pub struct Pages {
     saved_copies: bool,
     /// Time spent reading the content and building the database.
     loaded_in: (Duration, Duration),
+    /// The content's version: a hash of its files.
+    version: String,
 }
 
 /// A rendered page or document and the path it is served at.
@@ -117,6 +119,7 @@ impl Pages {
             public_url: source.public_url.trim_end_matches('/').to_string(),
             saved_copies: false,
             loaded_in: (loaded, started.elapsed() - loaded),
+            version: content.version,
         })
     }
 
@@ -128,6 +131,11 @@ impl Pages {
 
     pub fn public_url(&self) -> &str {
         &self.public_url
+    }
+
+    /// The version of the content the pages come from (a hash of its files).
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// Time spent reading the content, and building the database.

@@ -28,6 +28,8 @@ pub struct PageMeta {
     /// Navigation section this page belongs to, for `aria-current`.
     pub section: &'static str,
     pub css: &'static str,
+    /// Print styles, linked with `media="print"`: they never hold up a page on screen.
+    pub print_css: &'static str,
     pub icon: &'static str,
     /// Open Graph type: `website` or `article`.
     pub og_type: &'static str,
@@ -64,6 +66,7 @@ impl PageMeta {
             canonical: None,
             section,
             css: crate::assets::url("site.css"),
+            print_css: crate::assets::url("print.css"),
             icon: crate::assets::url("favicon.svg"),
             og_type: "website",
             json_ld: None,

@@ -145,16 +145,22 @@ fn exported(dir: &Path, link: &str) -> bool {
         .any(|c| !c.is_empty() && dir.join(c).is_file())
 }
 
+/// Exports the bundled content into `dir/site`, as the public site would be served.
+pub(crate) fn export_into(dir: &Path) -> (std::path::PathBuf, runstrong::export::ExportSummary) {
+    let source = Source {
+        content: repo_path("content"),
+        db: dir.join("build.db"),
+        public_url: "https://runstrong.example".into(),
+    };
+    let out = dir.join("site");
+    let summary = runstrong::export::export(&out, &source).expect("export succeeds");
+    (out, summary)
+}
+
 #[test]
 fn the_export_writes_every_page_with_links_intact() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let source = Source {
-        content: repo_path("content"),
-        db: dir.path().join("build.db"),
-        public_url: "https://runstrong.example".into(),
-    };
-    let out = dir.path().join("site");
-    let summary = runstrong::export::export(&out, &source).expect("export succeeds");
+    let (out, summary) = export_into(dir.path());
     assert!(summary.files > 300, "{} files", summary.files);
     for file in [
         "index.html",
@@ -210,7 +216,7 @@ fn the_export_writes_every_page_with_links_intact() {
 #[tokio::test]
 async fn pages_rendered_on_request_match_the_export_byte_for_byte() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = crate::helpers::export_bundled(dir.path());
+    let (out, _) = export_into(dir.path());
     let app = crate::helpers::spawn_app().await;
     let exercises = crate::helpers::content().exercises;
     for exercise in &exercises {

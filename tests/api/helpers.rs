@@ -115,8 +115,16 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(content: &Path) -> TestApp {
+    spawn_app_configured(content, |settings| settings).await
+}
+
+/// The server for `content`, with its settings changed by `configure` (watch mode, say).
+pub async fn spawn_app_configured(
+    content: &Path,
+    configure: impl FnOnce(Settings) -> Settings,
+) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let settings = Settings::local(content, dir.path().join("test.db"));
+    let settings = configure(Settings::local(content, dir.path().join("test.db")));
     let app = Application::build(settings).expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
@@ -163,19 +171,6 @@ impl TestApp {
         assert_eq!(page.status, 200, "GET {path}: {}", page.body);
         page
     }
-}
-
-/// The static export of the bundled content, as served at `https://runstrong.example`,
-/// written into `site/` under `dir`; returns that folder.
-pub fn export_bundled(dir: &Path) -> PathBuf {
-    let source = runstrong::pages::Source {
-        content: repo_path("content"),
-        db: dir.join("build.db"),
-        public_url: "https://runstrong.example".into(),
-    };
-    let out = dir.join("site");
-    runstrong::export::export(&out, &source).expect("export succeeds");
-    out
 }
 
 /// A copy of the bundled content that a test can change.

@@ -1,6 +1,7 @@
 //! The one integration test binary: every test starts the real server on port 0 with a
 //! fresh database and talks to it over HTTP.
 
+mod authoring;
 mod browser;
 mod content_depth;
 mod content_errors;
@@ -12,11 +13,13 @@ mod exercises;
 mod faults;
 mod guidance;
 mod helpers;
+mod load;
 mod offline;
 mod pages;
 mod paging;
 mod plan;
 mod programs;
+mod reload;
 mod restart;
 mod robustness;
 mod structure;

@@ -6,7 +6,8 @@ use std::io::Read;
 
 use serde_json::Value;
 
-use crate::helpers::{Page, TestApp, export_bundled, spawn_app};
+use crate::delivery::export_into;
+use crate::helpers::{Page, TestApp, spawn_app};
 
 /// The policy before the manifest and the worker: everything else must stay as it was.
 const CSP_BEFORE: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -298,7 +299,7 @@ async fn plan_pages_mark_every_part_and_the_calendar_for_saving() {
 #[tokio::test]
 async fn the_export_holds_the_manifest_the_worker_and_the_offline_page() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = export_bundled(dir.path());
+    let (out, _) = export_into(dir.path());
     let app = spawn_app().await;
     for (path, file) in [
         ("/sw.js", "sw.js"),

@@ -185,7 +185,26 @@ async fn list_pages_redirect_to_their_trailing_slash() {
 #[tokio::test]
 async fn health_check_answers() {
     let app = spawn_app().await;
-    assert_eq!(app.get("/healthz").await.status, 200);
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status, 200);
+    // The content's version and when it was loaded, so a reload can be seen.
+    let lines: Vec<&str> = health.body.lines().collect();
+    assert_eq!(lines[0], "ok");
+    let version = lines[1].strip_prefix("version: ").expect("a version line");
+    assert_eq!(version.len(), 16);
+    assert!(version.chars().all(|c| c.is_ascii_hexdigit()), "{version}");
+    let loaded = lines[2].strip_prefix("loaded: ").expect("a loaded line");
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(loaded).is_ok(),
+        "{loaded}"
+    );
+    assert_eq!(health.header("cache-control"), "no-store");
+    // The same content gives the same version on every instance.
+    let other = spawn_app().await;
+    assert_eq!(
+        other.get("/healthz").await.body.lines().nth(1),
+        Some(lines[1])
+    );
 }
 
 #[tokio::test]

@@ -66,8 +66,10 @@ mapfile -t PLAIN < <(fetch_all "$WORK/urls" identity "$WORK/html")
 mapfile -t BR < <(fetch_all "$WORK/urls" br)
 mapfile -t GZIP < <(fetch_all "$WORK/urls" gzip)
 
-# Every stylesheet any page links, measured once per encoding.
+# Every stylesheet any page links for the screen, measured once per encoding. Print
+# stylesheets (media="print") never hold up the first render, so they are not counted.
 grep -oh '<link[^>]*rel="stylesheet"[^>]*>' "$WORK/html"/* 2>/dev/null |
+  grep -v 'media="print"' |
   grep -o 'href="[^"]*"' | sed -e 's|^href="||' -e 's|"$||' -e 's|^[a-z]*://[^/]*||' |
   sort -u >"$WORK/css" || true
 mapfile -t CSS <"$WORK/css"
@@ -103,7 +105,7 @@ for i in "${!URLS[@]}"; do
   [[ "$type" == "[text/html"* ]] || continue # the sitemap lists pages only, but stay safe
   problems=()
   mapfile -t sheets < <(grep -o '<link[^>]*rel="stylesheet"[^>]*>' "$page" |
-    grep -o 'href="[^"]*"' | sed -e 's|^href="||' -e 's|"$||' -e 's|^[a-z]*://[^/]*||')
+    grep -v 'media="print"' | grep -o 'href="[^"]*"' | sed -e 's|^href="||' -e 's|"$||' -e 's|^[a-z]*://[^/]*||')
   totals=()
   detail=""
   for encoding in br gzip; do

@@ -5,7 +5,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::AppError;
-use crate::http::site::CurrentSite;
+use crate::http::served::CurrentSite;
 use crate::pages::CALENDAR;
 use crate::pages::live::Answer;
 

@@ -6,9 +6,10 @@
 mod calendar;
 mod stored;
 
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::site::CurrentSite;
+use super::served::CurrentSite;
 use crate::error::AppError;
 use crate::pages::HTML;
 use crate::pages::live::{LIVE_PAGES, LiveKind};
@@ -30,10 +31,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .default_service(web::to(stored::stored));
 }
 
-async fn health() -> HttpResponse {
+/// For load balancers and people: `ok`, then the content's version and when it was
+/// loaded, so a reload can be seen to have happened.
+async fn health(site: CurrentSite) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
-        .body("ok\n")
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(format!(
+            "ok\nversion: {}\nloaded: {}\n",
+            site.pages.version(),
+            site.loaded_at
+        ))
 }
 
 /// A page rendered for its query parameters (or stored, without them).

@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 
 use crate::error::AppError;
-use crate::http::site::CurrentSite;
+use crate::http::served::CurrentSite;
 
 /// Serves a stored page or asset; otherwise redirects to the canonical spelling of the
 /// path (with or without the final `/`), or answers 404.

@@ -1,10 +1,16 @@
-//! The command line: `serve` (the default), `check` and `export`. Every `serve` flag can
-//! also be set with a `RUNSTRONG_*` environment variable.
+//! The command line: `serve` (the default), `check`, `export`, `urls` and `new`, parsed
+//! here and carried out by [`commands`]. Every `serve` flag can also be set with a
+//! `RUNSTRONG_*` environment variable.
+
+mod commands;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use commands::run;
+
+use crate::content::skeleton::Kind;
 use crate::http::Settings;
 
 /// Where an export is assumed to be served when no public URL is given.
@@ -29,12 +35,41 @@ pub enum Command {
     /// Serve the site (the default).
     Serve(ServeArgs),
     /// Validate the content and report every problem as `path:line: message`.
-    Check(ContentArgs),
+    Check(CheckArgs),
     /// Write every page and asset as static files (with .gz and .br siblings) into DIR.
     Export(ExportArgs),
     /// Print the path of every page the site serves, one a line: the pages rendered at
     /// start-up, and example queries of the pages rendered per request.
     Urls(ContentArgs),
+    /// Write a new exercise, article or programme to fill in: every key, with a comment
+    /// saying what goes there. `check` points at each line still to fill.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// `text`: one `path:line: message` line per problem; `json`: one object for
+    /// editors and CI (`ok`, `counts`, `problems` with `path`, `line`, `message`).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct NewArgs {
+    /// What to write.
+    pub kind: Kind,
+    /// The slug: the file name and the page's address (lowercase words and hyphens).
+    pub slug: String,
+    #[command(flatten)]
+    pub content: ContentArgs,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -74,6 +109,10 @@ pub struct ServeArgs {
     /// Worker threads (default: one per core).
     #[arg(long, env = "RUNSTRONG_WORKERS")]
     pub workers: Option<usize>,
+    /// For authors: rebuild the site when a content file changes, reload open pages, and
+    /// show content errors in a banner on every page.
+    #[arg(long, env = "RUNSTRONG_WATCH")]
+    pub watch: bool,
 }
 
 impl From<ServeArgs> for Settings {
@@ -86,6 +125,7 @@ impl From<ServeArgs> for Settings {
             hsts: args.hsts,
             workers: args.workers,
             warm: true,
+            watch: args.watch,
         }
     }
 }
