@@ -55,6 +55,7 @@ addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method != "GET" || url.origin != location.origin || url.pathname == "/sw.js") return;
+  if (request.headers.get("Accept") == "text/event-stream") return;
   event.respondWith(url.pathname.startsWith("/static/") ? asset(event) : page(event));
 });
 
