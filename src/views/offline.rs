@@ -44,7 +44,7 @@ impl ServiceWorker {
     }
 }
 
-/// What the worker precaches: the stylesheet, every script, the icons and the offline
+/// What the worker precaches: the stylesheets, every script, the icons and the offline
 /// page. Sorted, so the same site always lists the same shell.
 pub fn shell() -> Vec<String> {
     let icon_names = std::iter::once(icons::SOURCE).chain(icons::ICONS.iter().map(|i| i.name));
