@@ -1,7 +1,8 @@
 // Reads Lighthouse JSON reports and prints, per page, the four category scores and the
-// audits that keep a category below 100 (weighted audits with a score under 1).
-// Usage: node lighthouse-report.mjs name=report.json ...
-// Exit status 1 when any score is below 100.
+// audits that keep a category below 100 (weighted audits with a score under 1), then
+// whether the site is installable (installable.mjs's answer, passed as installable=FILE).
+// Usage: node lighthouse-report.mjs name=report.json ... [installable=result.json]
+// Exit status 1 when any score is below 100 or the site is not installable.
 import { readFileSync } from 'node:fs';
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -10,10 +11,19 @@ let passed = 0;
 const rows = [];
 const blockers = [];
 
+let installable = null;
 for (const arg of process.argv.slice(2)) {
   const at = arg.indexOf('=');
   const name = arg.slice(0, at);
   const file = arg.slice(at + 1);
+  if (name === 'installable') {
+    try {
+      installable = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      installable = { installable: false, errors: [`no answer (${error.message})`] };
+    }
+    continue;
+  }
   let report;
   try {
     report = JSON.parse(readFileSync(file, 'utf8'));
@@ -54,6 +64,12 @@ for (const row of rows) console.log(line(row));
 if (blockers.length) {
   console.log('\nwhat keeps a score below 100:');
   for (const b of blockers) console.log(`  ${b}`);
+}
+if (installable) {
+  if (installable.installable) passed += 1;
+  else failed += 1;
+  const why = installable.installable ? '' : `: ${installable.errors.join('; ')}`;
+  console.log(`\ninstallable (${installable.url}): ${installable.installable ? 'yes' : 'no'}${why}`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

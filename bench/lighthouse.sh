@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse, offline, against the live release server on loopback, with Debian's
 # chromium: performance, accessibility, best practices and SEO for the home, article,
-# exercise, program week and equipment pages. Every score should be 100.
+# exercise, program week and equipment pages. Every score should be 100. Then whether
+# Chromium finds the site installable (installable.mjs: Lighthouse 12 no longer checks).
 #
 #   bash bench/lighthouse.sh                  # starts the release binary on loopback
 #   BASE_URL=http://127.0.0.1:8080 bash bench/lighthouse.sh
@@ -60,6 +61,10 @@ for path in "${PAGES[@]}"; do
     --max-wait-for-load=30000 --quiet || say "lighthouse failed on $path"
   reports+=("$path=$OUT/$name.report.json")
 done
+say "installable? (installable.mjs)"
+rm -rf "$WORK/profile"
+CHROME_FLAGS="$CHROME_FLAGS" timeout 120 node installable.mjs "$BASE_URL" "$OUT/installable.json" ||
+  say "the installability check failed to run"
 echo
 echo "Lighthouse $(node -p 'require("./node_modules/lighthouse/package.json").version'), $PRESET, $("$CHROME_PATH" --version 2>/dev/null | head -1)"
-node lighthouse-report.mjs "${reports[@]}"
+node lighthouse-report.mjs "${reports[@]}" "installable=$OUT/installable.json"

@@ -6,15 +6,21 @@
 //! (`import { load } from "./storage.js"`). Such an import is rewritten to the
 //! neighbour's fingerprinted URL before the importing file is fingerprinted itself, so a
 //! change to a module renames every module that depends on it and no browser mixes an old
-//! module with a new one. Lines of a module that hold only a `//` comment are for people
-//! reading `static/` and are not sent (so no line inside a template literal may start
-//! with `//`); every other byte is served as written.
+//! module with a new one. A dynamic `import("./name.js")` is rewritten the same way.
+//! Lines of a module that hold only a `//` comment are for people reading `static/` and
+//! are not sent (so no line inside a template literal may start with `//`); every other
+//! byte is served as written.
+//!
+//! Besides the files of `static/`, the catalogue holds the app icons, PNGs drawn from
+//! `favicon.svg` when it is built ([`icons`]).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_embed::RustEmbed;
 use sha2::{Digest, Sha256};
+
+pub mod icons;
 
 #[derive(RustEmbed)]
 #[folder = "static/"]
@@ -41,6 +47,17 @@ fn catalogue() -> &'static Catalogue {
         let mut by_name = HashMap::new();
         for name in sources.keys() {
             add(name, &sources, &mut by_name, &mut Vec::new());
+        }
+        if let Some(svg) = sources.get(icons::SOURCE) {
+            for icon in &icons::ICONS {
+                let bytes = icons::render(svg, icon);
+                let asset = Asset {
+                    url: format!("/static/{}", fingerprinted(icon.name, &bytes)),
+                    content_type: content_type(icon.name),
+                    bytes,
+                };
+                by_name.insert(icon.name.to_string(), asset);
+            }
         }
         Catalogue { by_name }
     })
@@ -94,16 +111,16 @@ fn add(
     );
 }
 
-/// The neighbours a module imports: every `"./name.js"` string after `from` or `import`.
+/// The neighbours a module imports: every `"./name.js"` string of an `import` or
+/// `export` statement, and of a dynamic `import("./name.js")` anywhere.
 fn imports(source: &str) -> Vec<String> {
     let mut found = Vec::new();
     for line in source.lines().map(str::trim_start) {
-        if !(line.starts_with("import ") || line.starts_with("export ")) {
-            continue;
-        }
+        let statement = line.starts_with("import ") || line.starts_with("export ");
+        let quote = if statement { "\"./" } else { "import(\"./" };
         let mut rest = line;
-        while let Some(start) = rest.find("\"./") {
-            let after = &rest[start + 3..];
+        while let Some(start) = rest.find(quote) {
+            let after = &rest[start + quote.len()..];
             let Some(end) = after.find('"') else {
                 break;
             };
@@ -157,6 +174,14 @@ pub fn url(name: &str) -> &'static str {
     }
 }
 
+/// The bytes of an asset by its plain name, as served (imports rewritten), if there is one.
+pub fn bytes(name: &str) -> Option<&'static [u8]> {
+    catalogue()
+        .by_name
+        .get(name)
+        .map(|asset| asset.bytes.as_slice())
+}
+
 /// Every asset, for serving and export.
 pub fn all() -> impl Iterator<Item = &'static Asset> {
     catalogue().by_name.values()
@@ -168,8 +193,11 @@ mod tests {
 
     #[test]
     fn imports_of_neighbours_are_found_and_nothing_else() {
-        let source = "import { a } from \"./storage.js\";\nimport \"./clock.js\";\nexport { b } from \"./b.js\";\nconst s = \"./not-an-import.js\";\nimport x from \"https://example.com/x.js\";\n";
-        assert_eq!(imports(source), ["storage.js", "clock.js", "b.js"]);
+        let source = "import { a } from \"./storage.js\";\nimport \"./clock.js\";\nexport { b } from \"./b.js\";\nconst s = \"./not-an-import.js\";\nimport x from \"https://example.com/x.js\";\n  if (form) import(\"./save.js\").then(run, () => {});\n";
+        assert_eq!(
+            imports(source),
+            ["storage.js", "clock.js", "b.js", "save.js"]
+        );
     }
 
     #[test]

@@ -39,6 +39,8 @@ struct PreparedHeaders {
 
 /// How long browsers may reuse a page before revalidating with its ETag.
 pub const PAGE_CACHE: &str = "public, max-age=300";
+/// Revalidated on every use: the service worker, whose address never changes.
+pub const NO_CACHE: &str = "no-cache";
 /// Fingerprinted assets never change under the same URL.
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 

@@ -3,10 +3,11 @@
 use actix_web::middleware::DefaultHeaders;
 
 /// The Content-Security-Policy: everything from this origin only, no inline script or
-/// style, no framing.
+/// style, no framing. The manifest and the service worker are named too, also from this
+/// origin only.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-    font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
-    frame-ancestors 'none'";
+    font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+    base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /// Headers on every response. Tests and the fuzzer check for exactly these.
 pub const SECURITY_HEADERS: &[(&str, &str)] = &[

@@ -8,9 +8,10 @@ use std::time::Instant;
 
 use actix_web::{HttpRequest, HttpResponse};
 
-use super::cache::{IMMUTABLE, PAGE_CACHE, PageStore, ResponseCache, Stored};
+use super::cache::{IMMUTABLE, NO_CACHE, PAGE_CACHE, PageStore, ResponseCache, Stored};
 use crate::error::AppError;
 use crate::pages::live::Answer;
+use crate::pages::offline::WORKER_PATH;
 use crate::pages::{HTML, Pages, Rendering, Source};
 
 pub struct Site {
@@ -29,14 +30,24 @@ impl Site {
     /// Reads the content, builds its database and renders the static pages (as
     /// `rendering` says) and every asset.
     pub fn build(source: &Source, rendering: Rendering) -> anyhow::Result<Self> {
+        // The asset catalogue draws the app icons when it is first built: let that happen
+        // while the content is read and its database built, not after.
+        let assets = std::thread::spawn(|| crate::assets::all().count());
         let pages = Pages::open(source)?;
+        // A panic there would come again, with its message, at the first asset used.
+        let _ = assets.join();
         let started = Instant::now();
         let mut store = PageStore::default();
         let rendered = pages
             .render_static(rendering)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         for page in rendered.pages {
-            let stored = Stored::new(page.content_type, page.body.into_bytes(), PAGE_CACHE);
+            // Browsers look for a new service worker at the same address on every visit.
+            let cache = match page.path.as_str() {
+                WORKER_PATH => NO_CACHE,
+                _ => PAGE_CACHE,
+            };
+            let stored = Stored::new(page.content_type, page.body.into_bytes(), cache);
             store.insert(page.path, stored);
         }
         for asset in crate::assets::all() {

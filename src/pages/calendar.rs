@@ -55,8 +55,9 @@ impl CalendarRequest {
     }
 }
 
-/// `count` days spread over the week, in week order, for an example such as `mon,wed,fri`.
-fn example_days(count: usize) -> String {
+/// `count` days spread over the week, in week order, for an example such as `mon,wed,fri`;
+/// also the days a programme's calendar is saved for offline when none are chosen.
+pub(super) fn example_days(count: usize) -> String {
     const SPREAD: [&str; 7] = ["mon", "wed", "fri", "sun", "tue", "thu", "sat"];
     let mut days: Vec<&str> = SPREAD.iter().take(count.max(1)).copied().collect();
     days.sort_by_key(|day| WEEKDAYS.iter().position(|(v, _)| v == day));

@@ -8,6 +8,7 @@ use super::{Pages, RenderedPage, Rendering};
 use crate::db::queries;
 use crate::domain::Article;
 use crate::error::AppError;
+use crate::views::offline::OFFLINE_PATH;
 
 #[derive(Template)]
 #[template(path = "sitemap.xml")]
@@ -75,11 +76,12 @@ pub(super) fn document(path: &str, content_type: &'static str, body: String) -> 
 }
 
 /// The paths the sitemap lists: every page that depends only on the content (rendered or
-/// deferred) but the 404 page, and the live pages that answer without parameters. Sorted.
+/// deferred) but the 404 page and the offline page (which shows what one device holds),
+/// and the live pages that answer without parameters. Sorted.
 pub fn sitemap_paths<'a>(pages: &'a [RenderedPage], deferred: &'a [String]) -> Vec<&'a str> {
     let mut paths: Vec<&str> = pages
         .iter()
-        .filter(|p| p.is_html() && p.path != "/404.html")
+        .filter(|p| p.is_html() && p.path != "/404.html" && p.path != OFFLINE_PATH)
         .map(|p| p.path.as_str())
         .chain(deferred.iter().map(String::as_str))
         .chain(LIVE_PAGES.iter().filter(|p| p.in_sitemap).map(|p| p.path))
@@ -89,14 +91,15 @@ pub fn sitemap_paths<'a>(pages: &'a [RenderedPage], deferred: &'a [String]) -> V
 }
 
 impl Pages {
-    /// Every page the site serves, as paths: the sitemap's, then the example queries of
-    /// the pages rendered per request.
+    /// Every page the site serves, as paths: the sitemap's, the offline page, then the
+    /// example queries of the pages rendered per request.
     pub fn urls(&self) -> Result<Vec<String>, AppError> {
         let site = self.render_static(Rendering::DeferExercises)?;
         let mut urls: Vec<String> = sitemap_paths(&site.pages, &site.deferred)
             .into_iter()
             .map(str::to_string)
             .collect();
+        urls.push(OFFLINE_PATH.to_string());
         for page in LIVE_PAGES {
             for query in page.examples.iter().filter(|q| !q.is_empty()) {
                 urls.push(format!("{}?{query}", page.path));

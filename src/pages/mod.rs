@@ -15,6 +15,7 @@ pub mod exercises;
 pub mod feeds;
 pub mod live;
 pub mod muscles;
+pub mod offline;
 pub mod paging;
 pub mod plan;
 pub mod programs;
@@ -156,6 +157,7 @@ impl Pages {
         pages.extend(self.program_pages()?);
         pages.extend(self.equipment_pages()?);
         pages.push(self.training_log()?);
+        pages.extend(self.offline_files()?);
         pages.push(page(
             "/404.html",
             &crate::error::error_page(&AppError::NotFound),

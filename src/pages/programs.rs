@@ -111,6 +111,7 @@ impl Pages {
             p: ProgramSummary::new(program.clone(), summary.equipment.clone()),
             has_contacts: weeks.iter().any(|w| w.contacts > 0),
             weeks,
+            usual_days: super::calendar::example_days(program.sessions_max as usize),
         };
         page(path, &template)
     }

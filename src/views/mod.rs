@@ -9,6 +9,7 @@ pub mod equipment;
 pub mod exercises;
 pub mod figure;
 pub mod format;
+pub mod offline;
 pub mod plan;
 pub mod programs;
 pub mod search;

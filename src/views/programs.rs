@@ -69,6 +69,9 @@ pub struct ProgramPage {
     pub weeks: Vec<WeekSummary>,
     /// Whether to show the foot-contacts column.
     pub has_contacts: bool,
+    /// Training days spread over the week, such as `mon,wed`: the calendar saved for
+    /// offline use takes them when the runner has chosen none.
+    pub usual_days: String,
 }
 
 /// A week laid out for the plan table.

@@ -146,7 +146,7 @@ fn exported(dir: &Path, link: &str) -> bool {
 }
 
 /// Exports the bundled content into `dir/site`, as the public site would be served.
-fn export_into(dir: &Path) -> (std::path::PathBuf, runstrong::export::ExportSummary) {
+pub(crate) fn export_into(dir: &Path) -> (std::path::PathBuf, runstrong::export::ExportSummary) {
     let source = Source {
         content: repo_path("content"),
         db: dir.join("build.db"),

@@ -16,6 +16,7 @@ mod figures;
 mod guidance;
 mod helpers;
 mod load;
+mod offline;
 mod pages;
 mod paging;
 mod plan;

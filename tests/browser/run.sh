@@ -4,7 +4,9 @@
 # 1. installs the pinned npm packages (npm ci) when node_modules is missing or the lock changed,
 # 2. runs the self-test on the fixture sites,
 # 3. runs the training tests (training.mjs), then the suite, against
-#    target/release/runstrong (or $RUNSTRONG_BIN, or $BASE_URL).
+#    target/release/runstrong (or $RUNSTRONG_BIN, or $BASE_URL),
+# 4. runs the offline checks (offline.mjs) on the same binary, with a second build made by
+#    second-deploy.sh as the new deploy (not with $BASE_URL: they start their own servers).
 # Building runstrong is the caller's job. See tests/browser/README.md.
 set -euo pipefail
 
@@ -66,16 +68,43 @@ fi
 
 # The training tools (static/js/) used as a runner uses them; about 25 s.
 say "training tests against ${BASE_URL:-$bin}"
+mkdir -p out
 training_rc=0
-node training.mjs || training_rc=$?
+node training.mjs | tee out/training.txt || training_rc=$?
 
 say "suite against ${BASE_URL:-$bin}"
 suite_rc=0
-node suite.mjs || suite_rc=$?
-# The suite's own last line ("N passed, M failed") stays the last line on stdout.
-echo "browser tests: self-test, training tests and suite took $(($(date +%s) - start)) s" >&2
-if [ "$training_rc" -ne 0 ]; then
-  echo "browser tests: the training tests failed (see \"training tests\" above)" >&2
-  [ "$suite_rc" -ne 0 ] || suite_rc="$training_rc"
+node suite.mjs | tee out/suite.txt || suite_rc=$?
+
+# --- installable and offline ---------------------------------------------------------
+offline_rc=0
+: >out/offline.txt
+if [ -z "${BASE_URL:-}" ]; then
+  if [ -z "${RUNSTRONG_DEPLOY_BIN:-}" ]; then
+    say "second build, the offline checks' new deploy (second-deploy.sh)"
+    RUNSTRONG_DEPLOY_BIN="$(bash second-deploy.sh)" || RUNSTRONG_DEPLOY_BIN=""
+    export RUNSTRONG_DEPLOY_BIN
+  fi
+  say "installable and offline (offline.mjs)"
+  node offline.mjs | tee out/offline.txt || offline_rc=$?
+else
+  say "offline checks skipped: they start their own servers, so not with BASE_URL"
 fi
-exit "$suite_rc"
+
+# The last line counts all three: "N passed, M failed".
+passed=0
+failed=0
+for result in out/training.txt out/suite.txt out/offline.txt; do
+  line="$(grep -Eo '[0-9]+ passed, [0-9]+ failed' "$result" | tail -n 1 || true)"
+  [ -n "$line" ] || continue
+  read -r p _ f _ <<<"${line//,/}"
+  passed=$((passed + p))
+  failed=$((failed + f))
+done
+[ "$training_rc" -eq 0 ] && [ "$suite_rc" -eq 0 ] && [ "$offline_rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+echo "browser tests: training tests, suite and offline checks took $(($(date +%s) - start)) s" >&2
+echo
+echo "$passed passed, $failed failed"
+[ "$training_rc" -eq 0 ] || exit "$training_rc"
+[ "$suite_rc" -eq 0 ] || exit "$suite_rc"
+exit "$offline_rc"

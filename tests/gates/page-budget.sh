@@ -4,9 +4,10 @@
 # (a new TCP connection may send about ten segments, some 14 KB, before it must wait
 # for an acknowledgement). Also checks that no page depends on JavaScript: a page may
 # link only the site's own enhancing scripts (the sort enhancement and the modules in
-# static/js/), the only inline script allowed is JSON-LD structured data, and all the
-# script a page loads (the modules it links and every module they import), gzipped, must
-# stay under 8,000 bytes.
+# static/js/, which must be type="module": deferred, never holding up the page), the
+# only inline script allowed is JSON-LD structured data, and all the script a page loads
+# (the modules it links and every module they import), gzipped, must stay under 8,000
+# bytes. And the service worker, /sw.js, must stay under 4,000 bytes gzipped.
 #
 #   bash tests/gates/page-budget.sh      # starts the release binary on loopback
 #   BASE_URL=http://127.0.0.1:8080 bash tests/gates/page-budget.sh   # a running server
@@ -26,9 +27,10 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 BUDGET="${PAGE_BUDGET:-14000}"
 SHOW="${PAGE_BUDGET_SHOW:-10}"
 SCRIPT_BUDGET="${SCRIPT_BUDGET:-8000}"
+WORKER_BUDGET="${WORKER_BUDGET:-4000}"
 # Scripts a page may link, fingerprinted: the sort enhancement of the equipment table and
-# the modules of static/js/ (training on week pages and plans, "Your training").
-ALLOWED_SCRIPT='^/static/(sort|js/[a-z-]+)(\.[0-9a-f]+)?\.js$'
+# the modules of static/js/ (training on week pages and plans, "Your training", offline).
+ALLOWED_SCRIPT='^/static/(sort|js/[a-z0-9-]+)(\.[0-9a-f]+)?\.js$'
 
 command -v curl >/dev/null 2>&1 || ensure_commands curl:curl
 
@@ -173,6 +175,8 @@ for i in "${!URLS[@]}"; do
     if [ -n "$src" ]; then
       [[ "$src" =~ $ALLOWED_SCRIPT ]] || problems+=("links script $src")
       linked+=("$src")
+      [[ "$src" != /static/js/* ]] || grep -q 'type="module"' <<<"$tag" ||
+        problems+=("links $src as a classic script, not a module")
     elif ! grep -q 'type="application/ld+json"' <<<"$tag"; then
       problems+=("inline script that is not JSON-LD: $tag")
     fi
@@ -211,6 +215,18 @@ if [ -s "$SCRIPT_ROWS" ]; then
   echo "script per page, largest first, one page for each set of modules (bytes, share of the budget):"
   sort -k1,1nr "$SCRIPT_ROWS" |
     awk -v b="$SCRIPT_BUDGET" '!seen[$3]++ { printf "  %6d  %3.0f%%  %s (%s)\n", $1, 100 * $1 / b, $2, $3 }'
+fi
+
+# The service worker: fetched by every visitor, gzipped body only (there is no brotli
+# over plain HTTP), against its own budget.
+read -r status worker_bytes < <(curl -s --max-time 30 -H 'Accept-Encoding: gzip' -o /dev/null \
+  -w '%{http_code} %{size_download}\n' "$BASE_URL/sw.js" || echo "000 0")
+if [ "$status" = 200 ] && [ "$worker_bytes" -lt "$WORKER_BUDGET" ]; then
+  echo "service worker /sw.js: $worker_bytes bytes gzipped (budget $WORKER_BUDGET)"
+  passed=$((passed + 1))
+else
+  echo "FAIL /sw.js: status $status, $worker_bytes bytes gzipped (budget $WORKER_BUDGET)"
+  failed=$((failed + 1))
 fi
 [ "$skipped" -eq 0 ] || echo "$skipped skipped"
 echo "$passed passed, $failed failed"
