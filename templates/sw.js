@@ -13,7 +13,9 @@ no kept page points at an asset that is gone.
 
 Pages go to the network first, with the ETag of the copy kept, so a current copy costs a
 304; with no network the copy kept answers, and for a page not kept, the offline page.
-Fingerprinted assets never change, so they come from the cache first.
+Fingerprinted assets never change, so they come from the cache first. An exercise's
+figure files (its still image and its keyframes) come from the network when there is one,
+as a still changes with its figure, and are kept with the assets for use with no signal.
 -#}
 "use strict";
 const VERSION = "{{ version }}";
@@ -25,6 +27,7 @@ const LIMIT = {{ visited_pages }};
 const kept = (name) => name == PAGES || name.startsWith(SAVED);
 const isPage = (response) => /^text\/html/.test(response.headers.get("Content-Type"));
 const find = (url) => caches.match(url, { ignoreVary: true });
+const FIGURE = /^\/exercises\/[^/]+\/(still\.svg|figure\.\w+\.css)$/;
 
 addEventListener("install", (event) => {
   event.waitUntil(
@@ -56,8 +59,19 @@ addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method != "GET" || url.origin != location.origin || url.pathname == "/sw.js") return;
   if (request.headers.get("Accept") == "text/event-stream") return;
-  event.respondWith(url.pathname.startsWith("/static/") ? asset(event) : page(event));
+  const path = url.pathname;
+  event.respondWith(path.startsWith("/static/") ? asset(event) : FIGURE.test(path) ? figure(event) : page(event));
 });
+
+async function figure(event) {
+  try {
+    const response = await fetch(event.request);
+    if (response.ok) await (await caches.open(ASSETS)).put(event.request, response.clone());
+    return response;
+  } catch (error) {
+    return (await find(event.request)) || Response.error();
+  }
+}
 
 async function asset(event) {
   const hit = await find(event.request);
@@ -121,10 +135,12 @@ async function store(cache, url) {
 }
 
 // The assets a page, stylesheet or script points at: the /static/ paths in its text
-// (link and script elements, imports).
+// (link and script elements, imports) and its figure files.
 async function refs(response) {
   const text = await response.clone().text();
-  return [...text.matchAll(/["'(](\/static\/[^"'()\s]+)/g)].map((match) => match[1]);
+  return [...text.matchAll(/["'(](\/(static|exercises)\/[^"'()\s]+)/g)]
+    .map((match) => match[1])
+    .filter((url) => url.startsWith("/static/") || FIGURE.test(url));
 }
 
 // Keeps every asset of urls, and what each imports, in the current cache; false when

@@ -204,14 +204,17 @@ impl ResponseCache {
         &self,
         req: &HttpRequest,
         key: String,
-        content_type: &'static str,
+        (content_type, cache_control): (&'static str, &'static str),
         render: impl FnOnce() -> Result<Answer, AppError>,
     ) -> Result<HttpResponse, AppError> {
         if let Some(hit) = self.get(&key) {
             return Ok(hit.respond(req));
         }
         match render()? {
-            Answer::Page(body) => Ok(self.insert(key, content_type, body).respond(req)),
+            Answer::Page(body) => {
+                let stored = Stored::new(content_type, body.into_bytes(), cache_control);
+                Ok(self.insert(key, stored).respond(req))
+            }
             Answer::Invalid(body) => Ok(HttpResponse::BadRequest()
                 .content_type(content_type)
                 .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
@@ -226,9 +229,9 @@ impl ResponseCache {
             .and_then(|entries| entries.by_key.get(key).cloned())
     }
 
-    fn insert(&self, key: String, content_type: &'static str, body: String) -> Arc<Stored> {
-        let size = body.len();
-        let stored = Arc::new(Stored::new(content_type, body.into_bytes(), PAGE_CACHE));
+    fn insert(&self, key: String, stored: Stored) -> Arc<Stored> {
+        let size = stored.identity.len();
+        let stored = Arc::new(stored);
         if let Ok(mut entries) = self.entries.lock() {
             if entries.bytes + size > RESPONSE_BYTES {
                 entries.by_key.clear();

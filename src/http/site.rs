@@ -10,9 +10,9 @@ use actix_web::{HttpRequest, HttpResponse};
 
 use super::cache::{IMMUTABLE, NO_CACHE, PAGE_CACHE, PageStore, ResponseCache, Stored};
 use crate::error::AppError;
+use crate::pages::figures::{self, FigureFile};
 use crate::pages::live::Answer;
-use crate::pages::offline::WORKER_PATH;
-use crate::pages::{HTML, Pages, Rendering, Source};
+use crate::pages::{Caching, HTML, Pages, Rendering, Source};
 
 pub struct Site {
     pub pages: Pages,
@@ -42,11 +42,7 @@ impl Site {
             .render_static(rendering)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         for page in rendered.pages {
-            // Browsers look for a new service worker at the same address on every visit.
-            let cache = match page.path.as_str() {
-                WORKER_PATH => NO_CACHE,
-                _ => PAGE_CACHE,
-            };
+            let cache = cache_control(page.caching);
             let stored = Stored::new(page.content_type, page.body.into_bytes(), cache);
             store.insert(page.path, stored);
         }
@@ -90,15 +86,30 @@ impl Site {
         if let Some(page) = self.store.lookup(path, req.query_string()) {
             return Some(Ok(page.respond(req)));
         }
+        if let Some((slug, file)) = figures::requested(path) {
+            return Some(self.figure_file(req, slug, &file));
+        }
         if !self.deferred.contains(path) {
             return None;
         }
-        Some(self.responses.respond(req, path.to_string(), HTML, || {
-            match self.pages.render_deferred(path)? {
-                Some(html) => Ok(Answer::Page(html)),
-                None => Err(AppError::NotFound),
-            }
+        let kind = (HTML, PAGE_CACHE);
+        Some(self.responses.respond(req, path.to_string(), kind, || {
+            found(self.pages.render_deferred(path)?)
         }))
+    }
+
+    /// Answers `req` with one of an exercise's figure files, made when first asked for.
+    fn figure_file(
+        &self,
+        req: &HttpRequest,
+        slug: &str,
+        file: &FigureFile,
+    ) -> Result<HttpResponse, AppError> {
+        let kind = (file.content_type(), cache_control(file.caching()));
+        self.responses
+            .respond(req, req.path().to_string(), kind, || {
+                found(self.pages.figure_file(slug, file)?)
+            })
     }
 
     /// Answers `req` from the store when the page it asks for was rendered at
@@ -119,6 +130,21 @@ impl Site {
             return Ok(page.respond(req));
         }
         let key = format!("{}?{query}", req.path());
-        self.responses.respond(req, key, content_type, render)
+        self.responses
+            .respond(req, key, (content_type, PAGE_CACHE), render)
+    }
+}
+
+/// A document rendered, or a 404 when there is nothing at its address.
+fn found(document: Option<String>) -> Result<Answer, AppError> {
+    document.map(Answer::Page).ok_or(AppError::NotFound)
+}
+
+/// The `Cache-Control` of a document cached as `caching` says.
+pub fn cache_control(caching: Caching) -> &'static str {
+    match caching {
+        Caching::Page => PAGE_CACHE,
+        Caching::Fingerprinted => IMMUTABLE,
+        Caching::Revalidate => NO_CACHE,
     }
 }

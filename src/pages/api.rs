@@ -3,15 +3,16 @@
 
 use serde::Serialize;
 
-use super::feeds::document;
+use super::figures::animated_url;
 use super::{Pages, RenderedPage};
 use crate::db::{ExerciseFilter, queries};
+use crate::domain::figure::OpenPose;
 use crate::domain::{Equipment, Exercise, Program, SessionItem, Week, decimal_pounds};
 use crate::error::AppError;
 
 fn json<T: Serialize>(path: &str, value: &T) -> Result<RenderedPage, AppError> {
     let body = serde_json::to_string_pretty(value).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(document(path, "application/json", body))
+    Ok(RenderedPage::file(path, "application/json", body))
 }
 
 impl Pages {
@@ -72,6 +73,11 @@ struct ApiExercise<'a> {
     easier: &'a [String],
     harder: &'a [String],
     substitutes: &'a [String],
+    /// The animated drawing's own file.
+    figure: String,
+    /// `side` or `front`: where the poses are seen from.
+    figure_view: &'static str,
+    poses: Vec<OpenPose<'a>>,
 }
 
 fn api_exercise<'a>(e: &'a Exercise, site: &str) -> ApiExercise<'a> {
@@ -96,6 +102,9 @@ fn api_exercise<'a>(e: &'a Exercise, site: &str) -> ApiExercise<'a> {
         easier: &e.easier,
         harder: &e.harder,
         substitutes: &e.substitutes,
+        figure: format!("{site}{}", animated_url(e)),
+        figure_view: e.figure.view.name(),
+        poses: e.figure.open_poses(),
     }
 }
 

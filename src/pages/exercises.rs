@@ -1,5 +1,6 @@
 //! The exercise library: the list with its filters, and one page per exercise.
 
+use super::figures;
 use super::paging::{CARDS_PER_PAGE, page_href, page_param, slice};
 use super::{Pages, RenderedPage, Rendering, StaticSite, page};
 use crate::db::queries::{self, NO_EQUIPMENT};
@@ -10,6 +11,7 @@ use crate::error::AppError;
 use crate::params::{QueryParams, unknown_value};
 use crate::views::bodymap::BodyMap;
 use crate::views::exercises::{ExercisePage, ExercisesPage, FilterView, OptionView, count_text};
+use crate::views::figure;
 use crate::views::structured;
 use askama::Template;
 
@@ -37,6 +39,7 @@ impl Pages {
         for exercise in &exercises {
             let html = self.exercise_page(exercise, &exercises, &muscles, &equipment)?;
             pages.push(RenderedPage::html(exercise.url(), html));
+            pages.extend(figures::files(exercise));
         }
         Ok(StaticSite {
             pages,
@@ -114,6 +117,8 @@ impl Pages {
             programs: self
                 .db
                 .with(|conn| queries::programs_using_exercise(conn, &exercise.slug))?,
+            figure_html: figure::inline_figure(&exercise.slug, &exercise.figure),
+            figure_css: figures::keyframes(exercise).0,
             exercise: exercise.clone(),
         };
         Ok(template.render()?)

@@ -37,7 +37,7 @@ pub fn sitemaps(
     per_file: usize,
 ) -> Result<Vec<RenderedPage>, AppError> {
     if urls.len() <= per_file {
-        return Ok(vec![document(
+        return Ok(vec![RenderedPage::file(
             "/sitemap.xml",
             XML,
             Sitemap { urls }.render()?,
@@ -48,9 +48,13 @@ pub fn sitemaps(
     for (n, chunk) in urls.chunks(per_file).enumerate() {
         let path = format!("/sitemaps/{}.xml", n + 1);
         index.push(format!("{site}{path}"));
-        files.push(document(&path, XML, Sitemap { urls: chunk }.render()?));
+        files.push(RenderedPage::file(
+            &path,
+            XML,
+            Sitemap { urls: chunk }.render()?,
+        ));
     }
-    files.push(document(
+    files.push(RenderedPage::file(
         "/sitemap.xml",
         XML,
         SitemapIndex { sitemaps: index }.render()?,
@@ -64,15 +68,6 @@ struct Feed<'a> {
     site: &'a str,
     updated: String,
     articles: &'a [Article],
-}
-
-/// A document that is not an HTML page.
-pub(super) fn document(path: &str, content_type: &'static str, body: String) -> RenderedPage {
-    RenderedPage {
-        path: path.to_string(),
-        content_type,
-        body,
-    }
 }
 
 /// The paths the sitemap lists: every page that depends only on the content (rendered or
@@ -131,12 +126,12 @@ impl Pages {
         };
         let mut documents = sitemaps(site, &urls, URLS_PER_SITEMAP)?;
         documents.extend([
-            document(
+            RenderedPage::file(
                 "/feed.atom",
                 "application/atom+xml; charset=utf-8",
                 feed.render()?,
             ),
-            document(
+            RenderedPage::file(
                 "/robots.txt",
                 "text/plain; charset=utf-8",
                 format!("User-agent: *\nAllow: /\n\nSitemap: {site}/sitemap.xml\n"),

@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod equipment;
 pub mod exercises;
 pub mod feeds;
+pub mod figures;
 pub mod live;
 pub mod muscles;
 pub mod offline;
@@ -65,16 +66,40 @@ pub struct RenderedPage {
     pub path: String,
     pub content_type: &'static str,
     pub body: String,
+    pub caching: Caching,
+}
+
+/// How long a document may be reused before it is asked for again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caching {
+    /// A page: reused for a few minutes, then revalidated with its ETag.
+    Page,
+    /// Named by a hash of its content, so it never changes under its address.
+    Fingerprinted,
+    /// Revalidated on every use (the service worker, which browsers look for anew).
+    Revalidate,
 }
 
 impl RenderedPage {
     /// An HTML page at `path`.
     pub fn html(path: impl Into<String>, body: String) -> Self {
+        Self::file(path, HTML, body)
+    }
+
+    /// Any document at `path`.
+    pub fn file(path: impl Into<String>, content_type: &'static str, body: String) -> Self {
         Self {
             path: path.into(),
-            content_type: HTML,
+            content_type,
             body,
+            caching: Caching::Page,
         }
+    }
+
+    /// The same, cached as `caching` says.
+    pub fn cached(mut self, caching: Caching) -> Self {
+        self.caching = caching;
+        self
     }
 
     pub fn is_html(&self) -> bool {
@@ -199,9 +224,5 @@ impl Pages {
 
 /// An HTML page at `path`.
 fn page(path: impl Into<String>, template: &impl Template) -> Result<RenderedPage, AppError> {
-    Ok(RenderedPage {
-        path: path.into(),
-        content_type: HTML,
-        body: template.render()?,
-    })
+    Ok(RenderedPage::html(path, template.render()?))
 }

@@ -5,8 +5,7 @@
 use askama::Template;
 use sha2::{Digest, Sha256};
 
-use super::feeds::document;
-use super::{Pages, RenderedPage, page};
+use super::{Caching, Pages, RenderedPage, page};
 use crate::error::AppError;
 pub use crate::views::offline::WORKER_PATH;
 use crate::views::offline::{
@@ -34,8 +33,8 @@ impl Pages {
         let worker = ServiceWorker::new(worker_version(&shell, &offline.body), &shell).render()?;
         Ok(vec![
             offline,
-            document(WORKER_PATH, JAVASCRIPT, worker),
-            document(MANIFEST_PATH, WEB_MANIFEST, manifest()),
+            RenderedPage::file(WORKER_PATH, JAVASCRIPT, worker).cached(Caching::Revalidate),
+            RenderedPage::file(MANIFEST_PATH, WEB_MANIFEST, manifest()),
         ])
     }
 }

@@ -1,6 +1,7 @@
 //! Weeks laid out for the printable week table. Programme weeks and personal plan weeks
 //! share the layout, and every row of either is made by [`row`].
 
+use super::figures::still_url;
 use crate::domain::dose::rest_label;
 use crate::domain::{Exercise, Prescription, Week, find_exercise, foot_contacts};
 use crate::views::format::effort_words;
@@ -29,6 +30,7 @@ pub fn row(
             || crate::domain::page_path("exercises", slug),
             Exercise::url,
         ),
+        still: exercise.map(still_url),
         name: exercise.map_or_else(|| slug.to_string(), |e| e.name.clone()),
         note,
         dose: item.dose().label(),

@@ -36,6 +36,10 @@ pub struct OptionView {
 pub struct ExercisePage {
     pub meta: PageMeta,
     pub exercise: Exercise,
+    /// The movement drawn: its `<figure>`, already escaped markup.
+    pub figure_html: String,
+    /// The figure's fingerprinted keyframes.
+    pub figure_css: String,
     pub map: BodyMap,
     pub equipment: Vec<Equipment>,
     pub easier: Vec<Exercise>,

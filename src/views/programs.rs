@@ -105,6 +105,8 @@ pub struct RowView {
     pub rest_seconds: u32,
     /// The exercise's page.
     pub href: String,
+    /// The exercise's key pose as an image, when the exercise is in the library.
+    pub still: Option<String>,
     pub name: String,
     pub note: Option<String>,
     pub dose: String,

@@ -187,7 +187,8 @@ fn the_export_writes_every_page_with_links_intact() {
                 let html =
                     scraper::Html::parse_document(&std::fs::read_to_string(&path).expect("read"));
                 let selector =
-                    scraper::Selector::parse("a[href], link[href], script[src]").expect("selector");
+                    scraper::Selector::parse("a[href], link[href], script[src], img[src]")
+                        .expect("selector");
                 for element in html.select(&selector) {
                     let link = element
                         .value()

@@ -5,7 +5,7 @@ use std::io::Write as _;
 
 use runstrong::views::figure;
 
-use crate::helpers::{content, repo_path};
+use crate::helpers::{TestApp, content, repo_path, spawn_app};
 
 /// A figure served alone must stay under this many bytes, gzipped.
 const STANDALONE_BUDGET: usize = 2_500;
@@ -85,17 +85,15 @@ fn every_page_figure_is_accessible_small_and_styled_by_class_only() {
 }
 
 #[test]
-fn the_site_stylesheet_stills_figures_under_reduced_motion_and_in_print() {
+fn the_stylesheets_still_figures_under_reduced_motion_and_in_print() {
     let css = std::fs::read_to_string(repo_path("static/site.css")).expect("site.css");
     assert!(css.contains(".mv-pair { display: none; }"));
     assert!(css.contains(
         "@media (prefers-reduced-motion: reduce) { .mv-anim { display: none; } .mv-pair { display: block; } }"
     ));
-    let print = css
-        .rsplit("@media print {")
-        .find(|block| block.contains(".mv-anim"))
-        .expect("a print block for figures");
+    let print = std::fs::read_to_string(repo_path("static/print.css")).expect("print.css");
     assert!(print.contains(".mv-anim { display: none; }"));
+    assert!(print.contains(".mv-pair { display: block;"));
 }
 
 #[test]
@@ -107,4 +105,165 @@ fn the_figure_data_survives_the_database() {
         assert_eq!(back.figure, exercise.figure, "{}", exercise.slug);
         assert!(back.figure.poses.len() >= 2);
     }
+}
+
+/// The address of the figure's keyframes that `page` links.
+fn keyframes_link(page: &crate::helpers::Page, slug: &str) -> String {
+    let prefix = format!("/exercises/{slug}/figure.");
+    let links: Vec<String> = page
+        .attrs("link[rel=stylesheet]", "href")
+        .into_iter()
+        .filter(|href| href.starts_with(&prefix))
+        .collect();
+    assert_eq!(
+        links.len(),
+        1,
+        "{slug}: one figure stylesheet, got {links:?}"
+    );
+    links[0].clone()
+}
+
+#[tokio::test]
+async fn every_exercise_page_shows_its_movement_moving_and_still() {
+    let app = spawn_app().await;
+    for exercise in content().exercises {
+        let slug = &exercise.slug;
+        let page = app.ok(&exercise.url()).await;
+        let says = &exercise.figure.says;
+        assert_eq!(
+            page.texts("figure.movement svg.mv-anim[role=img] > title"),
+            vec![says.clone()],
+            "{slug}: the moving figure says the movement"
+        );
+        assert_eq!(page.texts("figure.movement svg.mv-pair[role=img]").len(), 1);
+        assert_eq!(page.text("figure.movement figcaption"), *says, "{slug}");
+        let css_url = keyframes_link(&page, slug);
+        let css = app.ok(&css_url).await;
+        assert!(css.header("content-type").starts_with("text/css"), "{slug}");
+        assert_eq!(
+            css.header("cache-control"),
+            "public, max-age=31536000, immutable"
+        );
+        assert!(css.body.contains("@keyframes"), "{slug}");
+        assert!(
+            css.body.contains(&figure::scope(slug)),
+            "{slug}: the keyframes are the figure's own"
+        );
+    }
+}
+
+#[tokio::test]
+async fn each_figure_is_served_alone_as_open_data() {
+    let app = spawn_app().await;
+    let exercise = content().exercises.remove(0);
+    let slug = &exercise.slug;
+    let css_url = keyframes_link(&app.ok(&exercise.url()).await, slug);
+
+    let animated = app.ok(&format!("/exercises/{slug}/figure.svg")).await;
+    assert_eq!(animated.header("content-type"), "image/svg+xml");
+    assert_eq!(animated.header("cache-control"), "public, max-age=300");
+    assert!(
+        animated
+            .body
+            .contains(&format!(r#"<?xml-stylesheet href="{css_url}""#)),
+        "the file moves through the same keyframes as the page"
+    );
+    let doc = roxmltree::Document::parse(&animated.body).expect("XML");
+    assert_eq!(doc.root_element().attribute("role"), Some("img"));
+
+    let still = app.ok(&format!("/exercises/{slug}/still.svg")).await;
+    assert_eq!(still.header("content-type"), "image/svg+xml");
+    let doc = roxmltree::Document::parse(&still.body).expect("XML");
+    let title = doc
+        .descendants()
+        .find(|n| n.has_tag_name("title"))
+        .and_then(|n| n.text());
+    assert_eq!(title, Some(exercise.figure.says.as_str()));
+    let etag = still.header("etag").to_string();
+    let again = app
+        .get_with(
+            &format!("/exercises/{slug}/still.svg"),
+            &[("If-None-Match", &etag)],
+        )
+        .await;
+    assert_eq!(again.status, 304);
+
+    for missing in [
+        format!("/exercises/{slug}/figure.00000000.css"),
+        "/exercises/no-such-exercise/figure.svg".to_string(),
+        "/exercises/no-such-exercise/still.svg".to_string(),
+        format!("/exercises/{slug}/figure.png"),
+    ] {
+        assert_eq!(app.get(&missing).await.status, 404, "{missing}");
+    }
+}
+
+#[tokio::test]
+async fn the_api_gives_each_figure_and_its_poses() {
+    let app = spawn_app().await;
+    let api: serde_json::Value =
+        serde_json::from_str(&app.ok("/api/exercises.json").await.body).expect("JSON");
+    let listed = api.as_array().expect("a list");
+    let exercises = content().exercises;
+    assert_eq!(listed.len(), exercises.len());
+    for exercise in &exercises {
+        let item = listed
+            .iter()
+            .find(|e| e["slug"] == exercise.slug.as_str())
+            .expect("listed");
+        let url = item["figure"].as_str().expect("figure");
+        assert_eq!(
+            url,
+            format!(
+                "https://runstrong.example/exercises/{}/figure.svg",
+                exercise.slug
+            )
+        );
+        assert_eq!(item["figure_view"], exercise.figure.view.name());
+        let poses = item["poses"].as_array().expect("poses");
+        assert_eq!(
+            poses.len(),
+            exercise.figure.poses.len(),
+            "{}",
+            exercise.slug
+        );
+        for (pose, given) in poses.iter().zip(&exercise.figure.poses) {
+            assert_eq!(pose["name"], given.name.as_str());
+            let angles = pose["angles"].as_object().expect("angles");
+            assert_eq!(angles.len(), 13, "every joint, named");
+            let knee = runstrong::domain::figure::Joint::from_name("left_knee").expect("joint");
+            assert_eq!(angles["left_knee"].as_f64(), Some(given.angles.get(knee)));
+        }
+    }
+    let first = listed[0]["figure"].as_str().unwrap_or_default();
+    let path = first.trim_start_matches("https://runstrong.example");
+    assert_eq!(app.ok(path).await.header("content-type"), "image/svg+xml");
+}
+
+/// The stills of a week's rows: one per row, the row's exercise's, each served.
+async fn stills_resolve(app: &TestApp, path: &str) -> usize {
+    let page = app.ok(path).await;
+    let html = page.html();
+    let rows = scraper::Selector::parse("tr[data-exercise]").expect("selector");
+    let img = scraper::Selector::parse("th img.still").expect("selector");
+    let mut count = 0;
+    for row in html.select(&rows) {
+        let slug = row.value().attr("data-exercise").expect("slug");
+        let still = row.select(&img).next().expect("a still in every row");
+        assert_eq!(still.value().attr("alt"), Some(""), "named beside it");
+        let src = still.value().attr("src").expect("src");
+        assert_eq!(src, format!("/exercises/{slug}/still.svg"));
+        assert_eq!(app.get(src).await.status, 200, "{src}");
+        count += 1;
+    }
+    count
+}
+
+#[tokio::test]
+async fn week_pages_and_plans_show_a_still_beside_each_exercise() {
+    let app = spawn_app().await;
+    assert!(stills_resolve(&app, "/programs/posterior-chain-4-week/week/1").await >= 4);
+    assert!(stills_resolve(&app, "/programs/home/print").await >= 16);
+    let plan = "/plan?program=home&place=home&equipment=swiss-ball&days=mon,wed,fri&long_run=sun&hard=tue&start=2026-12-07&sessions=3&minutes=30";
+    assert!(stills_resolve(&app, plan).await >= 4);
 }

@@ -87,7 +87,8 @@ class Origin {
 const stylesheetOf = (html) => /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1];
 const versionOf = (worker) => /const VERSION = "([0-9a-f]+)"/.exec(worker)?.[1];
 
-// What the page shows: its main heading, its stylesheet and whether that loaded.
+// What the page shows: its main heading, its stylesheet and whether that loaded, and
+// how many of its exercise stills are shown and how many failed to load.
 function looks(page) {
   return page.evaluate(() => {
     const link = document.querySelector('link[rel=stylesheet]');
@@ -97,7 +98,9 @@ function looks(page) {
     } catch {
       rules = 0;
     }
-    return { h1: document.querySelector('h1')?.textContent.trim(), css: link?.getAttribute('href'), rules };
+    const stills = [...document.querySelectorAll('img.still')];
+    const broken = stills.filter((img) => !img.complete || img.naturalWidth === 0).length;
+    return { h1: document.querySelector('h1')?.textContent.trim(), css: link?.getAttribute('href'), rules, stills: stills.length, broken };
   });
 }
 
@@ -241,6 +244,7 @@ async function main() {
       const shown = await open(page, `${PROGRAMME}/week/1`, base);
       assert(/week 1$/.test(shown.h1 || ''), `the page shows "${shown.h1}"`);
       assert(shown.rules > 0, `its stylesheet ${shown.css} did not load`);
+      assert(shown.stills > 0 && !shown.broken, `${shown.broken} of ${shown.stills} exercise stills did not load`);
     });
 
     await check('offline, a page not kept shows the offline page', async () => {
@@ -274,6 +278,7 @@ async function main() {
       const week = await open(page, `${PROGRAMME}/week/3`, base);
       assert(/week 3$/.test(week.h1 || ''), `week 3 shows "${week.h1}"`);
       assert(week.rules > 0, 'its stylesheet did not load');
+      assert(week.stills > 0 && !week.broken, `${week.broken} of ${week.stills} exercise stills did not load`);
       const print = await open(page, `${PROGRAMME}/print`, base);
       assert(/print all weeks$/.test(print.h1 || '') || print.rules > 0, `the print page shows "${print.h1}"`);
       const ics = await page.evaluate(async (url) => (await fetch(url)).text(), calendar);

@@ -199,7 +199,14 @@ pub fn standalone_svg(slug: &str, figure: &Figure, stylesheet_url: &str) -> Stri
 pub fn pose_svg(figure: &Figure, index: usize) -> String {
     let label = figure.poses.get(index).map_or("", |p| p.name.as_str());
     let title = format!("{} ({label})", figure.says);
-    stills(figure, &[index], Some(&title), "mv mv-pose", false)
+    stills(
+        figure,
+        &[index],
+        Some(&title),
+        "mv mv-pose",
+        false,
+        Paint::Classes,
+    )
 }
 
 /// The start and end poses side by side, labelled "Start" and "End": shown instead of the
@@ -207,13 +214,52 @@ pub fn pose_svg(figure: &Figure, index: usize) -> String {
 pub fn still_pair_svg(figure: &Figure) -> String {
     let last = figure.poses.len().saturating_sub(1);
     let title = format!("{} Start and end positions.", figure.says);
-    stills(figure, &[0, last], Some(&title), "mv mv-pair", true)
+    stills(
+        figure,
+        &[0, last],
+        Some(&title),
+        "mv mv-pair",
+        true,
+        Paint::Classes,
+    )
 }
 
 /// A small still of the figure's key pose (the middle, else the end) for lists such as a
 /// programme's week: decorative (`aria-hidden`), as the exercise is named beside it.
 pub fn thumbnail_svg(figure: &Figure) -> String {
-    svg::whole_numbers(|| stills(figure, &[figure.key_pose()], None, "mv mv-thumb", false))
+    svg::whole_numbers(|| {
+        stills(
+            figure,
+            &[figure.key_pose()],
+            None,
+            "mv mv-thumb",
+            false,
+            Paint::Classes,
+        )
+    })
+}
+
+/// The thumbnail as an SVG file of its own (`/exercises/{slug}/still.svg`), coloured by
+/// attributes on its own light background: lists such as a programme's week show it as
+/// an image, so a week of exercises costs the page's first visit nothing.
+pub fn still_file(figure: &Figure) -> String {
+    let drawing = svg::whole_numbers(|| {
+        stills(
+            figure,
+            &[figure.key_pose()],
+            Some(&figure.says),
+            "mv",
+            false,
+            Paint::Attributes,
+        )
+    });
+    // The drawing opens with `<svg class="mv" viewBox="..." role="img">`: a file also
+    // needs the namespace, the root's paint and a background.
+    let body = drawing.strip_prefix("<svg").unwrap_or(&drawing);
+    let (attributes, rest) = body.split_once('>').unwrap_or((body, ""));
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"{attributes}{STANDALONE_ROOT}>{STANDALONE_BACKGROUND}{rest}\n"
+    )
 }
 
 /// The page's `<figure class="movement">`: the animated drawing, the still pair for

@@ -15,13 +15,15 @@ const LABEL_ROOM: f64 = 22.0;
 /// Space between two poses drawn side by side.
 const GAP: f64 = 6.0;
 
-/// Poses drawn still, side by side, sharing one floor.
+/// Poses drawn still, side by side, sharing one floor, coloured by classes (on a page)
+/// or by attributes (a file of its own).
 pub fn stills(
     figure: &Figure,
     poses: &[usize],
     title: Option<&str>,
     class: &str,
     labels: bool,
+    paint: Paint,
 ) -> String {
     if figure.poses.is_empty() {
         return String::new();
@@ -47,7 +49,7 @@ pub fn stills(
     for (body, bounds) in bodies.iter().zip(&boxes) {
         let shift = V2::new(x + MARGIN - bounds.min.x, floor_y);
         let width = (bounds.max.x - bounds.min.x + 2.0 * MARGIN).ceil();
-        still_scene(&mut inner, &plan, body, shift);
+        still_scene(&mut inner, &plan, body, shift, paint);
         marks.push(x + width / 2.0);
         x += width + GAP;
     }
@@ -61,7 +63,7 @@ pub fn stills(
         num(width),
         num(height)
     );
-    floor(&mut out, floor_y, width, Paint::Classes);
+    floor(&mut out, floor_y, width, paint);
     out.push_str(&inner);
     if labels {
         start_and_end(&mut out, &marks, width, height);
@@ -72,20 +74,20 @@ pub fn stills(
 
 /// One pose's props and body, placed by `shift`: standing props, then moving ones that
 /// are not held, the body, and kit held between the hands in front.
-fn still_scene(out: &mut String, plan: &Plan, body: &Body, shift: V2) {
+fn still_scene(out: &mut String, plan: &Plan, body: &Body, shift: V2, paint: Paint) {
     let figure = plan.figure;
-    fixed_props(out, figure, shift, Paint::Classes);
+    fixed_props(out, figure, shift, paint);
     let moving = |out: &mut String, held: bool| {
         for prop in figure
             .props
             .iter()
             .filter(|p| is_moving(p, plan.hands_apart) && is_held(p) == held)
         {
-            still_moving(out, prop, body, shift, Paint::Classes);
+            still_moving(out, prop, body, shift, paint);
         }
     };
     moving(out, false);
-    flat_body(out, figure, body, shift, Paint::Classes, plan.hands_apart);
+    flat_body(out, figure, body, shift, paint, plan.hands_apart);
     moving(out, true);
 }
 
