@@ -38,11 +38,3 @@ export function date(file) {
   const when = new Date(file.date || Date.now());
   return when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 }
-
-// A new element with text and attributes.
-export function element(name, text, attributes = {}) {
-  const node = document.createElement(name);
-  if (text) node.textContent = text;
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  return node;
-}

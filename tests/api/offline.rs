@@ -108,12 +108,15 @@ async fn the_worker_precaches_the_shell_and_every_entry_exists() {
             assert!(page.header("cache-control").contains("immutable"), "{url}");
         }
     }
-    // The scripts the layout links import their neighbours by fingerprinted address too.
-    let module = app.ok(&home.attrs("script[src]", "src")[0]).await.body;
-    assert!(
-        module.contains("import(\"/static/js/offline-save."),
-        "{module}"
-    );
+    // The scripts a page links import their neighbours by fingerprinted address too.
+    let programme = app.ok("/programs/home").await;
+    let saving = programme
+        .attrs("script[src]", "src")
+        .into_iter()
+        .find(|src| src.starts_with("/static/js/offline-save."))
+        .expect("a programme links the saving module");
+    let module = app.ok(&saving).await.body;
+    assert!(module.contains("\"/static/js/offline-ask."), "{module}");
     assert!(
         !module.contains("\"./"),
         "every import is rewritten: {module}"
