@@ -36,6 +36,24 @@ export function openGuide(sid, { rows, pending, tick, hold, timer, key, unit, do
     h("p", {}, close),
   );
   let row = null;
+  // The row's figure is lent to the view while its exercise is shown, as the timer is,
+  // and given back after: a copy would be downloaded again where the browser keeps no
+  // cache, and moving it keeps each id on the page once.
+  let lent = null;
+  const giveBack = () => {
+    lent?.place.replaceWith(lent.still);
+    lent = null;
+  };
+  function lend(r) {
+    if (lent?.row === r) return;
+    giveBack();
+    const still = r.tr.querySelector(".still");
+    if (!still) return;
+    const place = new Comment("figure shown in the session view");
+    still.replaceWith(place);
+    figure.append(still);
+    lent = { row: r, still, place };
+  }
 
   function render() {
     const todo = pending(sid);
@@ -44,6 +62,7 @@ export function openGuide(sid, { rows, pending, tick, hold, timer, key, unit, do
     setPrefs({ guide: r ? { key, sid, at: Date.now() } : null });
     for (const part of [name, dose, figure, loadLine, act]) part.hidden = !r;
     if (!r) {
+      giveBack();
       where.textContent = "Session finished: every set is ticked.";
       then.replaceChildren(h("a", { href: "/log" }, "See your training"));
       return;
@@ -52,11 +71,7 @@ export function openGuide(sid, { rows, pending, tick, hold, timer, key, unit, do
     name.textContent = r.name;
     const amount = r.reps ? `${r.reps} reps` : `${r.seconds} s hold`;
     dose.textContent = `Set ${n} of ${r.sets}: ${amount}${r.side ? " each side" : ""}, ${r.tr.cells[3].textContent}.`;
-    // A figure in the row (an <svg> or <img> with class "still") is shown too, its ids
-    // dropped so that the page keeps each id once.
-    const still = r.tr.querySelector(".still")?.cloneNode(true);
-    for (const e of still ? [still, ...still.querySelectorAll("[id]")] : []) e.removeAttribute("id");
-    figure.replaceChildren(...(still ? [still] : []));
+    lend(r);
     label.textContent = `Load, ${unit()}`;
     load.value = r.load.value;
     act.textContent = r.seconds ? "Start hold" : "Done set";
@@ -74,6 +89,7 @@ export function openGuide(sid, { rows, pending, tick, hold, timer, key, unit, do
   document.addEventListener("visibilitychange", awake);
   dialog.addEventListener("close", () => {
     home.append(timer.box);
+    giveBack();
     dialog.remove();
     document.removeEventListener("visibilitychange", awake);
     lock?.release().catch(() => {});

@@ -148,17 +148,18 @@ test('a timed hold gets ready, holds each side, ticks its set and rests', async 
 test('the guided session goes set by set to the last exercise and resumes after leaving', async (t) => {
   const { page } = t;
   await t.open(WEEK);
-  // A row may hold the exercise's figure (an <svg> or <img> with class "still").
-  await page.locator('#w1s1r1 th').evaluate((th) =>
-    th.insertAdjacentHTML('beforeend', '<svg class="still" id="fig" role="img" aria-labelledby="fig-t" viewBox="0 0 10 10"><title id="fig-t">Tube upright row, drawn</title><circle cx="5" cy="5" r="4"/></svg>'),
-  );
+  // Each row holds its exercise's still (an <img class="still">); the session shows it.
+  const rowStill = await page.locator('#w1s1r1 img.still').getAttribute('src');
+  assert.match(rowStill, /^\/exercises\/tube-upright-row\/still\.svg$/);
   await page.getByRole('button', { name: 'Start session: Session 1' }).click();
   const dialog = page.getByRole('dialog', { name: 'Session 1' });
   const view = text(dialog);
   await until(view, /Exercise 1 of 5 Tube upright row Set 1 of 2: 15 reps, RPE 6\./);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Done set', 'focus on the action');
-  assert.equal(await dialog.locator('svg.still').count(), 1, 'the figure is shown');
-  assert.equal(await page.evaluate(() => document.querySelectorAll('[id=fig], [id=fig-t]').length), 2, 'ids stay unique');
+  const shown = dialog.locator('img.still');
+  assert.equal(await shown.count(), 1, 'the figure is shown');
+  assert.equal(await shown.getAttribute('src'), rowStill, "the row's own figure");
+  await until(() => shown.evaluate((img) => img.complete && img.naturalWidth > 0), true, 'the figure loads');
   const seen = new Set();
   for (let step = 0; step < 20; step++) {
     const now = await view();
@@ -183,6 +184,7 @@ test('the guided session goes set by set to the last exercise and resumes after 
   await until(view, /Session finished: every set is ticked\./);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await until(() => dialog.count(), 0, 'closed');
+  assert.equal(await page.locator('#w1s1r1 img.still').getAttribute('src'), rowStill, 'each figure back in its row');
   const ticks = page.locator('#w1s1 input[type=checkbox]');
   assert.deepEqual(await ticks.evaluateAll((all) => all.map((b) => b.checked)), Array(9).fill(true));
 });
