@@ -20,6 +20,12 @@ mkdir -p "$COPY/tree"
 git -C "$ROOT" ls-files -z --cached --others --exclude-standard |
   (cd "$ROOT" && tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$COPY/tree"
 printf '\n/* A second deploy for the offline check. */\n.deploy-check { order: 2; }\n' >>"$COPY/tree/static/site.css"
-cargo build --quiet --locked --manifest-path "$COPY/tree/Cargo.toml" --bin runstrong >&2
+# Cargo hashes a workspace member by its path inside the workspace, so the copy would
+# pass for the tree already built and its binary would read the original static/. A
+# feature of the copy's own gives it artefacts of its own (the dependencies stay shared),
+# built from the copy.
+printf '\n[features]\ndeploy-check = []\n' >>"$COPY/tree/Cargo.toml"
+cargo build --quiet --locked --manifest-path "$COPY/tree/Cargo.toml" --bin runstrong \
+  --features deploy-check >&2
 cp "$CARGO_TARGET_DIR/debug/runstrong" "$COPY/runstrong"
 echo "$COPY/runstrong"
