@@ -167,6 +167,11 @@ pub fn dose(
     }
 }
 
+/// Rest between sets, in seconds: up to ten minutes, for exercises and programmes alike.
+pub fn rest(file: &SourceFile, rest: &Spanned<u32>, errors: &mut ContentErrors) -> u32 {
+    range(file, rest, 0, 600, "rest", errors)
+}
+
 /// Renders a Markdown body, reporting broken internal links at their file line.
 pub fn body(file: &SourceFile, index: &Index, errors: &mut ContentErrors) -> Rendered {
     render_at(file, &file.body, file.body_line, &index.links, errors)

@@ -126,7 +126,7 @@ fn one(page: &Parsed<Front>, index: &Index, errors: &mut ContentErrors) -> Exerc
             f.per_side,
             errors,
         ),
-        rest: check::range(file, &f.rest, 0, 600, "rest", errors),
+        rest: check::rest(file, &f.rest, errors),
         steps: check::list(file, &f.steps, "steps", true, errors),
         cues: check::list(file, &f.cues, "cues", true, errors),
         mistakes: check::list(file, &f.mistakes, "mistakes", true, errors),

@@ -311,7 +311,7 @@ impl Checker<'_> {
                 i.per_side,
                 errors,
             ),
-            rest: check::range(file, &i.rest, 0, 600, "rest", errors),
+            rest: check::rest(file, &i.rest, errors),
             rpe: check::range(file, &i.rpe, 1, 10, "rpe", errors) as u8,
             note: i
                 .note
