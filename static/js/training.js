@@ -143,7 +143,7 @@ const bar = h(
   select,
   h("label", { class: "day" }, sound, "Sound and vibration when a rest or hold ends"),
 );
-document.querySelector("[data-session]")?.closest("section")?.before(bar);
+document.querySelector(".training-slot")?.append(bar);
 document.querySelector("main").append(timer.box);
 
 function show() {

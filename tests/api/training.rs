@@ -75,6 +75,8 @@ async fn week_pages_and_plans_link_the_log_and_load_the_training_module() {
             .filter_map(|src| src.strip_prefix("/static/js/")?.split('.').next())
             .collect();
         assert_eq!(names, expected, "{path}: {scripts:?}");
+        // One place kept for the module's settings, so that nothing moves when they come.
+        assert_eq!(page.attrs(".training-slot", "class").len(), 1, "{path}");
         assert!(
             !page
                 .attrs("[data-session] tr[data-exercise]", "data-rest")
@@ -82,8 +84,12 @@ async fn week_pages_and_plans_link_the_log_and_load_the_training_module() {
             "{path} holds sessions for the module to read"
         );
     }
-    // The form alone has no session to train.
+    // The form alone has no session to train, and paper has no settings.
     assert!(modules(&app, "/plan").await.is_empty());
+    for path in ["/plan", "/programs/home/print"] {
+        let page = app.ok(path).await;
+        assert!(page.attrs(".training-slot", "class").is_empty(), "{path}");
+    }
 }
 
 #[tokio::test]

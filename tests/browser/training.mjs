@@ -286,6 +286,23 @@ test('storage that fails is said plainly, and the tick stays', async (t) => {
   },
 });
 
+test('the settings arrive without moving the week, on a week page and a plan', async (t) => {
+  const { page } = t;
+  for (const path of [WEEK, PLAN]) {
+    await t.open(path);
+    await until(() => page.getByLabel('Loads in').count(), 1, `${path}: the settings are shown`);
+    const shifts = await page.evaluate(() => window.shifts);
+    assert.deepEqual(shifts, [], `${path}: nothing on the page moved`);
+  }
+}, {
+  initScript: () => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const shift of list.getEntries()) window.shifts.push(shift.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  },
+});
+
 async function main() {
   let server = null;
   let baseUrl = process.env.BASE_URL;
