@@ -35,9 +35,10 @@ pub struct ServedSite {
 }
 
 impl ServedSite {
+    /// Serves `site`, compressing its pages in the background when `warm` says so.
     pub fn new(site: Site, source: Source, warm: bool) -> Self {
         Self {
-            current: RwLock::new(Arc::new(site)),
+            current: RwLock::new(start(site, warm)),
             source,
             warm,
             reloading: Mutex::new(()),
@@ -108,16 +109,23 @@ impl ServedSite {
 
     /// Serves `site` from now on; requests already started finish with the old one.
     fn swap(&self, site: Site) {
-        let site = Arc::new(site);
-        if self.warm {
-            let warming = site.clone();
-            std::thread::spawn(move || warming.store.warm(1));
-        }
+        let site = start(site, self.warm);
         *self
             .current
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = site;
     }
+}
+
+/// `site`, ready to share; with `warm`, a thread compresses every page it stores. One
+/// thread, so the warm-up never takes both cores from live requests.
+fn start(site: Site, warm: bool) -> Arc<Site> {
+    let site = Arc::new(site);
+    if warm {
+        let warming = site.clone();
+        std::thread::spawn(move || warming.store.warm(1));
+    }
+    site
 }
 
 /// The site a request is answered from, taken when it starts.

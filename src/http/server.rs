@@ -102,11 +102,6 @@ impl Application {
         let source = settings.source(&url);
         let site = Site::build(&source, Rendering::DeferExercises)?;
         let served = web::Data::new(ServedSite::new(site, source, settings.warm));
-        if settings.warm {
-            let site = served.current();
-            // One thread, so the warm-up never takes both cores from live requests.
-            std::thread::spawn(move || site.store.warm(1));
-        }
         let watcher = match settings.watch {
             true => Some(reload::watch_content(&settings.content, served.clone())?),
             false => None,
