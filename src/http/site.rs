@@ -121,15 +121,15 @@ impl Site {
         render: impl FnOnce() -> Result<Answer, AppError>,
     ) -> Result<HttpResponse, AppError> {
         let query = req.query_string();
+        let key = format!("{}?{query}", req.path());
         let stored = match query {
             "" => self.store.get(req.path()),
             // Only an exact match: any other query is for the page builder to read.
-            query => self.store.get(&format!("{}?{query}", req.path())),
+            _ => self.store.get(&key),
         };
         if let Some(page) = stored {
             return Ok(page.respond(req));
         }
-        let key = format!("{}?{query}", req.path());
         self.responses
             .respond(req, key, (content_type, PAGE_CACHE), render)
     }
