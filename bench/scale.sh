@@ -9,7 +9,7 @@
 # Start-up: spawn to the first 200 for / (median of 5). Memory: the server's VmRSS once
 # its background compression is done ("idle"), and again after every page it lists
 # (`runstrong urls`) has been fetched once with brotli and once with gzip ("every page").
-# Export: wall time of `runstrong export` (median of 3). Largest page: the biggest first
+# Export: wall time of `runstrong export` into a new folder (median of 3). Largest page: the biggest first
 # visit (headers, gzipped HTML and CSS) the page budget measures, and whether every
 # page passed it. Prints one row per size. Needs python3, curl; builds the release
 # binary unless RUNSTRONG_BIN names one.
@@ -87,14 +87,18 @@ for size in "${SIZES[@]}"; do
   verdict=$(tail -1 <<<"$budget")
   stop_server
 
+  # Each run writes a folder of its own, and the writes of the one before are flushed
+  # first: deleting thousands of files and writing them again at once times the file
+  # system's cleaning up, not the export.
   exports=()
-  for _ in $(seq "$EXPORT_RUNS"); do
-    rm -rf "$WORK/export"
+  for run in $(seq "$EXPORT_RUNS"); do
+    sync
     began=$(now_ms)
-    "$BIN" export "$WORK/export" --content "$content" >/dev/null
+    "$BIN" export "$WORK/export-$size-$run" --content "$content" >/dev/null
     exports+=($(($(now_ms) - began)))
   done
   export_ms=$(printf '%s\n' "${exports[@]}" | median)
+  rm -rf "$WORK"/export-*
 
   rows+=("$(printf '%4sx %6s %6s %8s ms %6s MB %6s MB %9s ms %8s B  %s' \
     "$size" "$exercises" "$pages" "$startup" "$idle" "$full" "$export_ms" "$largest" "$verdict")")

@@ -8,6 +8,7 @@
 //! Pages that need the live server (search, the self-check, comparisons, budgets) are
 //! exported for their common values with a notice saying where the live version is.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -42,27 +43,38 @@ pub fn file_for(path: &str) -> PathBuf {
     }
 }
 
-/// Builds the site from `source` and writes it into `dir`.
+/// Builds the site from `source` and writes it into `dir`. Each page is compressed and
+/// written on every core: a large library is thousands of files, and writing them one
+/// by one leaves the processor idle while the disk works, and the other way round.
 pub fn export(dir: &Path, source: &Source) -> anyhow::Result<ExportSummary> {
     let started = Instant::now();
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let site = Site::build(source, Rendering::Everything)?;
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    site.store.warm(threads);
+    let saved = site.pages.as_saved_copies();
+    let saved: Vec<(&str, Stored)> = saved_copies(&saved)?
+        .into_iter()
+        .map(|(path, html)| (path, Stored::new(HTML, html.into_bytes(), PAGE_CACHE)))
+        .collect();
+    // One file a path: a saved copy of a live page replaces a stored page of its path.
+    let files: BTreeMap<&str, &Stored> = site
+        .store
+        .paths()
+        .filter_map(|path| Some((path, site.store.get(path)?)))
+        .chain(saved.iter().map(|(path, stored)| (*path, stored)))
+        .collect();
+    let written = crate::parallel::map(files.into_iter().collect(), |(path, stored)| {
+        write(dir, &file_for(path), stored)
+    });
     let mut summary = ExportSummary {
         files: 0,
         bytes: 0,
         millis: 0,
     };
-    for path in site.store.paths() {
-        if let Some(stored) = site.store.get(path) {
-            write(dir, &file_for(path), stored, &mut summary)?;
+    for sizes in written {
+        for size in sizes? {
+            summary.files += 1;
+            summary.bytes += size;
         }
-    }
-    let saved = site.pages.as_saved_copies();
-    for (path, html) in saved_copies(&saved)? {
-        let stored = Stored::new(HTML, html.into_bytes(), PAGE_CACHE);
-        write(dir, &file_for(path), &stored, &mut summary)?;
     }
     summary.millis = started.elapsed().as_millis();
     Ok(summary)
@@ -84,28 +96,24 @@ fn saved_copies(pages: &Pages) -> anyhow::Result<Vec<(&'static str, String)>> {
     Ok(out)
 }
 
-fn write(
-    dir: &Path,
-    file: &Path,
-    stored: &Stored,
-    summary: &mut ExportSummary,
-) -> anyhow::Result<()> {
+/// Writes `stored` to `file` under `dir` with its `.gz` and `.br` siblings, and gives
+/// the size of each.
+fn write(dir: &Path, file: &Path, stored: &Stored) -> anyhow::Result<[u64; 3]> {
     let target = dir.join(file);
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    let mut sibling = |suffix: &str, bytes: &[u8]| -> anyhow::Result<()> {
+    let sibling = |suffix: &str, bytes: &[u8]| -> anyhow::Result<u64> {
         let mut name = target.clone().into_os_string();
         name.push(suffix);
         std::fs::write(&name, bytes)
             .with_context(|| format!("cannot write {}", PathBuf::from(&name).display()))?;
-        summary.files += 1;
-        summary.bytes += bytes.len() as u64;
-        Ok(())
+        Ok(bytes.len() as u64)
     };
-    sibling("", &stored.identity)?;
-    sibling(".gz", stored.gzip_body())?;
-    sibling(".br", stored.brotli_body())?;
-    Ok(())
+    Ok([
+        sibling("", &stored.identity)?,
+        sibling(".gz", stored.gzip_body())?,
+        sibling(".br", stored.brotli_body())?,
+    ])
 }

@@ -9,6 +9,7 @@
 //! - [`content`]: reads `content/` and validates it into domain types, `path:line` errors.
 //! - [`db`]: SQLite: the schema, the import, every query, full-text search.
 //! - [`assets`]: the fingerprinted files of `static/`.
+//! - [`parallel`]: work spread over every core, results in order.
 //! - [`views`]: askama template structs and display formatting.
 //! - [`error`]: the error a page can end in, and its page.
 //! - [`params`]: query strings, dates and weekdays as pages read them.
@@ -27,5 +28,6 @@ pub mod export;
 pub mod http;
 pub mod markdown;
 pub mod pages;
+pub mod parallel;
 pub mod params;
 pub mod views;

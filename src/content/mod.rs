@@ -164,54 +164,24 @@ fn parse_section<F: DeserializeOwned + Send>(
 }
 
 /// Maps `work` over `items` on every core, in order. Reading a large library is mostly
-/// parsing TOML and rendering Markdown, file by file, so it divides evenly; each thread
-/// collects its own problems, added to `errors` in the items' order.
+/// parsing TOML and rendering Markdown, file by file; each file's problems are added to
+/// `errors` in the items' order.
 pub(crate) fn in_parallel<T: Send, R: Send>(
     items: Vec<T>,
     errors: &mut ContentErrors,
     work: impl Fn(T, &mut ContentErrors) -> R + Sync,
 ) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    // Below this, starting threads costs more than it saves.
-    if threads == 1 || items.len() < 64 {
-        return items.into_iter().map(|item| work(item, errors)).collect();
-    }
-    let per_thread = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<T>> = Vec::new();
-    let mut items = items.into_iter().peekable();
-    while items.peek().is_some() {
-        chunks.push(items.by_ref().take(per_thread).collect());
-    }
-    let work = &work;
-    let done: Vec<(Vec<R>, ContentErrors)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let mut found = ContentErrors::default();
-                    let out = chunk
-                        .into_iter()
-                        .map(|item| work(item, &mut found))
-                        .collect();
-                    (out, found)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    let done = crate::parallel::map(items, |item| {
+        let mut found = ContentErrors::default();
+        let out = work(item, &mut found);
+        (out, found)
     });
-    let mut out = Vec::new();
-    for (results, found) in done {
-        out.extend(results);
-        errors.0.extend(found.0);
-    }
-    out
+    done.into_iter()
+        .map(|(out, found)| {
+            errors.0.extend(found.0);
+            out
+        })
+        .collect()
 }
 
 /// Front matter that may override the file-name slug.

@@ -157,20 +157,13 @@ impl PageStore {
         self.pages.is_empty()
     }
 
-    /// Compresses every body not yet compressed, on `threads` threads.
-    pub fn warm(&self, threads: usize) {
-        let pages: Vec<&Stored> = self.pages.values().collect();
-        let chunk = pages.len().div_ceil(threads.max(1)).max(1);
-        std::thread::scope(|scope| {
-            for part in pages.chunks(chunk) {
-                scope.spawn(move || {
-                    for page in part {
-                        page.gzip_body();
-                        page.brotli_body();
-                    }
-                });
-            }
-        });
+    /// Compresses every body not yet compressed, one after another: run in the
+    /// background, it leaves the other cores to the requests.
+    pub fn warm(&self) {
+        for page in self.pages.values() {
+            page.gzip_body();
+            page.brotli_body();
+        }
     }
 }
 

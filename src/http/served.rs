@@ -123,7 +123,7 @@ fn start(site: Site, warm: bool) -> Arc<Site> {
     let site = Arc::new(site);
     if warm {
         let warming = site.clone();
-        std::thread::spawn(move || warming.store.warm(1));
+        std::thread::spawn(move || warming.store.warm());
     }
     site
 }

@@ -36,10 +36,14 @@ impl Pages {
             let deferred = exercises.iter().map(Exercise::url).collect();
             return Ok(StaticSite { pages, deferred });
         }
-        for exercise in &exercises {
+        let rendered = crate::parallel::map(exercises.iter().collect(), |exercise| {
             let html = self.exercise_page(exercise, &exercises, &muscles, &equipment)?;
-            pages.push(RenderedPage::html(exercise.url(), html));
-            pages.extend(figures::files(exercise));
+            let mut files = vec![RenderedPage::html(exercise.url(), html)];
+            files.extend(figures::files(exercise));
+            Ok::<_, AppError>(files)
+        });
+        for files in rendered {
+            pages.extend(files?);
         }
         Ok(StaticSite {
             pages,

@@ -118,6 +118,32 @@ pub enum Rendering {
     DeferExercises,
 }
 
+/// The groups of pages that depend only on the content, each rendered on its own.
+#[derive(Debug, Clone, Copy)]
+enum Group {
+    Articles,
+    Exercises,
+    Muscles,
+    Programs,
+    Equipment,
+    Api,
+    /// The training log, the offline files and the 404 page.
+    Fixed,
+}
+
+impl Group {
+    /// In the order the pages are listed; the longest first, so both cores stay busy.
+    const ALL: [Group; 7] = [
+        Group::Exercises,
+        Group::Api,
+        Group::Equipment,
+        Group::Muscles,
+        Group::Programs,
+        Group::Articles,
+        Group::Fixed,
+    ];
+}
+
 /// The pages that depend only on the content.
 pub struct StaticSite {
     pub pages: Vec<RenderedPage>,
@@ -170,26 +196,43 @@ impl Pages {
     }
 
     /// Every page and document whose content depends only on `content/`, rendered or
-    /// (as `rendering` says) left to render on request.
+    /// (as `rendering` says) left to render on request. The groups of pages are rendered
+    /// on every core; the feeds and the sitemap, which list the others, come last.
     pub fn render_static(&self, rendering: Rendering) -> Result<StaticSite, AppError> {
-        let mut pages = self.articles()?;
-        let StaticSite {
-            pages: library,
-            deferred,
-        } = self.exercise_pages(rendering)?;
-        pages.extend(library);
-        pages.extend(self.muscle_pages()?);
-        pages.extend(self.program_pages()?);
-        pages.extend(self.equipment_pages()?);
-        pages.push(self.training_log()?);
-        pages.extend(self.offline_files()?);
-        pages.push(page(
-            "/404.html",
-            &crate::error::error_page(&AppError::NotFound),
-        )?);
+        let groups = crate::parallel::map(Group::ALL.to_vec(), |group| {
+            self.render_group(group, rendering)
+        });
+        let mut pages = Vec::new();
+        let mut deferred = Vec::new();
+        for group in groups {
+            let group = group?;
+            pages.extend(group.pages);
+            deferred.extend(group.deferred);
+        }
         pages.extend(self.feeds(&pages, &deferred)?);
-        pages.extend(self.api()?);
         Ok(StaticSite { pages, deferred })
+    }
+
+    fn render_group(&self, group: Group, rendering: Rendering) -> Result<StaticSite, AppError> {
+        let pages = match group {
+            Group::Articles => self.articles()?,
+            Group::Exercises => return self.exercise_pages(rendering),
+            Group::Muscles => self.muscle_pages()?,
+            Group::Programs => self.program_pages()?,
+            Group::Equipment => self.equipment_pages()?,
+            Group::Api => self.api()?,
+            Group::Fixed => {
+                let mut pages = vec![self.training_log()?];
+                pages.extend(self.offline_files()?);
+                let missing = crate::error::error_page(&AppError::NotFound);
+                pages.push(page("/404.html", &missing)?);
+                pages
+            }
+        };
+        Ok(StaticSite {
+            pages,
+            deferred: Vec::new(),
+        })
     }
 
     /// A page [`Rendering::DeferExercises`] left out, or `None` when `path` is not one.
