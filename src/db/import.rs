@@ -47,13 +47,15 @@ fn exercises(tx: &Transaction, exercises: &[Exercise]) -> rusqlite::Result<()> {
     let mut kit = tx.prepare(
         "INSERT OR IGNORE INTO exercise_equipment (exercise, equipment) VALUES (?1, ?2)",
     )?;
-    for x in exercises {
+    // SQLite writes on one thread; the records are serialised on every core first.
+    let records = crate::parallel::map(exercises.iter().collect(), json);
+    for (x, record) in exercises.iter().zip(records) {
         insert.execute(params![
             x.slug,
             x.name,
             x.category.slug(),
             x.level.slug(),
-            json(x)
+            record
         ])?;
         for m in &x.primary {
             muscle.execute(params![x.slug, m, "primary"])?;
@@ -87,7 +89,7 @@ fn programs(tx: &Transaction, programs: &[Program]) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     // Serialising plain data structs cannot fail: they hold only strings, numbers and lists.
     serde_json::to_string(value).unwrap_or_default()
 }

@@ -99,7 +99,11 @@ pub fn index(tx: &Transaction, content: &Content) -> rusqlite::Result<()> {
         .articles
         .iter()
         .map(article_row)
-        .chain(content.exercises.iter().map(exercise_row))
+        // The exercises' rows, the bulk of the index, are made on every core.
+        .chain(crate::parallel::map(
+            content.exercises.iter().collect(),
+            exercise_row,
+        ))
         .chain(content.programs.iter().map(program_row))
         .chain(content.muscles.iter().map(muscle_row))
         .chain(content.equipment.iter().map(equipment_row));

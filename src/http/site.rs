@@ -3,7 +3,7 @@
 //! the pages rendered for query parameters. The server holds the one it serves in a
 //! [`super::served::ServedSite`], which a reload replaces whole.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::time::Instant;
 
 use actix_web::{HttpRequest, HttpResponse};
@@ -12,14 +12,14 @@ use super::cache::{IMMUTABLE, NO_CACHE, PAGE_CACHE, PageStore, ResponseCache, St
 use crate::error::AppError;
 use crate::pages::figures::{self, FigureFile};
 use crate::pages::live::Answer;
-use crate::pages::{Caching, HTML, Pages, Rendering, Source};
+use crate::pages::{Caching, Pages, Rendering, Source};
 
 pub struct Site {
     pub pages: Pages,
     /// Pages, documents and assets by path.
     pub store: PageStore,
-    /// Paths of pages rendered when first asked for.
-    deferred: HashSet<String>,
+    /// Pages rendered when first asked for, by path, with their content type.
+    deferred: HashMap<String, &'static str>,
     /// Deferred pages once rendered, and pages and files rendered for query parameters.
     pub responses: ResponseCache,
     /// When this site was built, as RFC 3339.
@@ -30,10 +30,12 @@ impl Site {
     /// Reads the content, builds its database and renders the static pages (as
     /// `rendering` says) and every asset.
     pub fn build(source: &Source, rendering: Rendering) -> anyhow::Result<Self> {
-        // The asset catalogue draws the app icons when it is first built: let that happen
-        // while the content is read and its database built, not after.
+        let loaded = Pages::read(source)?;
+        // The asset catalogue minifies the scripts and draws the app icons when it is
+        // first built. Building the database uses one core: let the catalogue have the
+        // other then, rather than compete with reading the content, which uses them all.
         let assets = std::thread::spawn(|| crate::assets::all().count());
-        let pages = Pages::open(source)?;
+        let pages = Pages::build(source, loaded)?;
         // A panic there would come again, with its message, at the first asset used.
         let _ = assets.join();
         let started = Instant::now();
@@ -62,7 +64,11 @@ impl Site {
         Ok(Self {
             pages,
             store,
-            deferred: rendered.deferred.into_iter().collect(),
+            deferred: rendered
+                .deferred
+                .into_iter()
+                .map(|d| (d.path, d.content_type))
+                .collect(),
             responses: ResponseCache::default(),
             loaded_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         })
@@ -70,12 +76,7 @@ impl Site {
 
     /// Whether the site has a page at `path` that depends only on the content.
     pub fn serves(&self, path: &str) -> bool {
-        self.store.get(path).is_some() || self.deferred.contains(path)
-    }
-
-    /// Paths of the pages left to render on request.
-    pub fn deferred(&self) -> impl Iterator<Item = &str> {
-        self.deferred.iter().map(String::as_str)
+        self.store.get(path).is_some() || self.deferred.contains_key(path)
     }
 
     /// Answers `req` with the page at its path that depends only on the content, stored
@@ -89,10 +90,8 @@ impl Site {
         if let Some((slug, file)) = figures::requested(path) {
             return Some(self.figure_file(req, slug, &file));
         }
-        if !self.deferred.contains(path) {
-            return None;
-        }
-        let kind = (HTML, PAGE_CACHE);
+        let content_type = *self.deferred.get(path)?;
+        let kind = (content_type, PAGE_CACHE);
         Some(self.responses.respond(req, path.to_string(), kind, || {
             found(self.pages.render_deferred(path)?)
         }))

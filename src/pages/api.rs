@@ -4,51 +4,75 @@
 use serde::Serialize;
 
 use super::figures::animated_url;
-use super::{Pages, RenderedPage};
+use super::{Deferred, Pages, RenderedPage, Rendering, StaticSite};
 use crate::db::{ExerciseFilter, queries};
 use crate::domain::figure::OpenPose;
 use crate::domain::{Equipment, Exercise, Program, SessionItem, Week, decimal_pounds};
 use crate::error::AppError;
 
-fn json<T: Serialize>(path: &str, value: &T) -> Result<RenderedPage, AppError> {
-    let body = serde_json::to_string_pretty(value).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(RenderedPage::file(path, "application/json", body))
+/// The exercises' open data: it grows with the library, so the server renders it when
+/// first asked for ([`super::Rendering::DeferExercises`]).
+pub const EXERCISES: &str = "/api/exercises.json";
+const JSON: &str = "application/json";
+
+fn json<T: Serialize>(value: &T) -> Result<String, AppError> {
+    serde_json::to_string_pretty(value).map_err(|e| AppError::Internal(e.into()))
 }
 
 impl Pages {
-    /// `/api/exercises.json`, `/api/programs.json` and `/api/equipment.json`.
-    pub(super) fn api(&self) -> Result<Vec<RenderedPage>, AppError> {
+    /// `/api/exercises.json` (or, as `rendering` says, its place to render on request),
+    /// `/api/programs.json` and `/api/equipment.json`.
+    pub(super) fn api(&self, rendering: Rendering) -> Result<StaticSite, AppError> {
         let site = self.public_url.as_str();
-        let (exercises, programs) = self.db.with(|conn| {
-            Ok((
-                queries::exercises(conn, &ExerciseFilter::default())?,
-                queries::programs(conn)?,
-            ))
-        })?;
+        let programs = self.db.with(queries::programs)?;
         let equipment = self.equipment_unlocking()?;
-        Ok(vec![
-            json(
-                "/api/exercises.json",
-                &exercises
-                    .iter()
-                    .map(|e| api_exercise(e, site))
-                    .collect::<Vec<_>>(),
-            )?,
-            json(
+        let mut pages = vec![
+            RenderedPage::file(
                 "/api/programs.json",
-                &programs
-                    .iter()
-                    .map(|p| api_program(p, site))
-                    .collect::<Vec<_>>(),
-            )?,
-            json(
+                JSON,
+                json(
+                    &programs
+                        .iter()
+                        .map(|p| api_program(p, site))
+                        .collect::<Vec<_>>(),
+                )?,
+            ),
+            RenderedPage::file(
                 "/api/equipment.json",
-                &equipment
-                    .iter()
-                    .map(|u| api_equipment(&u.item, &u.unlocks, site))
-                    .collect::<Vec<_>>(),
-            )?,
-        ])
+                JSON,
+                json(
+                    &equipment
+                        .iter()
+                        .map(|u| api_equipment(&u.item, &u.unlocks, site))
+                        .collect::<Vec<_>>(),
+                )?,
+            ),
+        ];
+        let mut deferred = Vec::new();
+        match rendering {
+            Rendering::Everything => {
+                pages.push(RenderedPage::file(EXERCISES, JSON, self.exercises_api()?));
+            }
+            Rendering::DeferExercises => deferred.push(Deferred {
+                path: EXERCISES.to_string(),
+                content_type: JSON,
+            }),
+        }
+        Ok(StaticSite { pages, deferred })
+    }
+
+    /// The body of `/api/exercises.json`.
+    pub(super) fn exercises_api(&self) -> Result<String, AppError> {
+        let site = self.public_url.as_str();
+        let exercises = self
+            .db
+            .with(|conn| queries::exercises(conn, &ExerciseFilter::default()))?;
+        json(
+            &exercises
+                .iter()
+                .map(|e| api_exercise(e, site))
+                .collect::<Vec<_>>(),
+        )
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::figures;
 use super::paging::{CARDS_PER_PAGE, page_href, page_param, slice};
-use super::{Pages, RenderedPage, Rendering, StaticSite, page};
+use super::{Deferred, HTML, Pages, RenderedPage, Rendering, StaticSite, page};
 use crate::db::queries::{self, NO_EQUIPMENT};
 use crate::db::{Database, ExerciseFilter};
 use crate::domain::muscles::MUSCLE_SLUGS;
@@ -33,7 +33,13 @@ impl Pages {
             ..
         } = library;
         if rendering == Rendering::DeferExercises {
-            let deferred = exercises.iter().map(Exercise::url).collect();
+            let deferred = exercises
+                .iter()
+                .map(|e| Deferred {
+                    path: e.url(),
+                    content_type: HTML,
+                })
+                .collect();
             return Ok(StaticSite { pages, deferred });
         }
         let rendered = crate::parallel::map(exercises.iter().collect(), |exercise| {

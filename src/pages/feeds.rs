@@ -4,7 +4,7 @@
 use askama::Template;
 
 use super::live::LIVE_PAGES;
-use super::{Pages, RenderedPage, Rendering};
+use super::{Deferred, HTML, Pages, RenderedPage, Rendering};
 use crate::db::queries;
 use crate::domain::Article;
 use crate::error::AppError;
@@ -73,12 +73,17 @@ struct Feed<'a> {
 /// The paths the sitemap lists: every page that depends only on the content (rendered or
 /// deferred) but the 404 page and the offline page (which shows what one device holds),
 /// and the live pages that answer without parameters. Sorted.
-pub fn sitemap_paths<'a>(pages: &'a [RenderedPage], deferred: &'a [String]) -> Vec<&'a str> {
+pub fn sitemap_paths<'a>(pages: &'a [RenderedPage], deferred: &'a [Deferred]) -> Vec<&'a str> {
     let mut paths: Vec<&str> = pages
         .iter()
         .filter(|p| p.is_html() && p.path != "/404.html" && p.path != OFFLINE_PATH)
         .map(|p| p.path.as_str())
-        .chain(deferred.iter().map(String::as_str))
+        .chain(
+            deferred
+                .iter()
+                .filter(|d| d.content_type == HTML)
+                .map(|d| d.path.as_str()),
+        )
         .chain(LIVE_PAGES.iter().filter(|p| p.in_sitemap).map(|p| p.path))
         .collect();
     paths.sort_unstable();
@@ -107,7 +112,7 @@ impl Pages {
     pub(super) fn feeds(
         &self,
         pages: &[RenderedPage],
-        deferred: &[String],
+        deferred: &[Deferred],
     ) -> Result<Vec<RenderedPage>, AppError> {
         let site = self.public_url.as_str();
         let urls: Vec<String> = sitemap_paths(pages, deferred)

@@ -61,6 +61,12 @@ pub struct Pages {
     version: String,
 }
 
+/// Content read and validated, waiting for its database.
+pub struct Loaded {
+    content: crate::content::Content,
+    took: Duration,
+}
+
 /// A rendered page or document and the path it is served at.
 pub struct RenderedPage {
     pub path: String,
@@ -112,10 +118,16 @@ impl RenderedPage {
 pub enum Rendering {
     /// Every page (the static export, `runstrong urls`).
     Everything,
-    /// All but one page per exercise: those grow with the library, so the server renders
-    /// each when it is first asked for ([`Pages::render_deferred`]) and starts fast at
-    /// any library size.
+    /// All but the documents that grow with the library: one page per exercise, and the
+    /// exercises' open data. The server renders each when it is first asked for
+    /// ([`Pages::render_deferred`]), so it starts fast, and small, at any library size.
     DeferExercises,
+}
+
+/// A page or document left to render when it is first asked for.
+pub struct Deferred {
+    pub path: String,
+    pub content_type: &'static str,
 }
 
 /// The groups of pages that depend only on the content, each rendered on its own.
@@ -147,8 +159,8 @@ impl Group {
 /// The pages that depend only on the content.
 pub struct StaticSite {
     pub pages: Vec<RenderedPage>,
-    /// Paths of pages left to render on request.
-    pub deferred: Vec<String>,
+    /// Pages left to render on request.
+    pub deferred: Vec<Deferred>,
 }
 
 impl From<DbError> for AppError {
@@ -160,18 +172,32 @@ impl From<DbError> for AppError {
 impl Pages {
     /// Reads and validates the content, then builds its database.
     pub fn open(source: &Source) -> anyhow::Result<Self> {
+        Self::build(source, Self::read(source)?)
+    }
+
+    /// Reads and validates the content: the first half of [`Pages::open`].
+    pub fn read(source: &Source) -> anyhow::Result<Loaded> {
         let started = Instant::now();
         let content = crate::content::load(&source.content)
             .map_err(|errors| anyhow::anyhow!("{errors}"))
             .context("content has errors")?;
-        let loaded = started.elapsed();
-        let db = Database::build(&source.db, &content)?;
+        Ok(Loaded {
+            content,
+            took: started.elapsed(),
+        })
+    }
+
+    /// Builds the database of content [`Pages::read`] loaded: the second half of
+    /// [`Pages::open`].
+    pub fn build(source: &Source, loaded: Loaded) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        let db = Database::build(&source.db, &loaded.content)?;
         Ok(Self {
             db,
             public_url: source.public_url.trim_end_matches('/').to_string(),
             saved_copies: false,
-            loaded_in: (loaded, started.elapsed() - loaded),
-            version: content.version,
+            loaded_in: (loaded.took, started.elapsed()),
+            version: loaded.content.version,
         })
     }
 
@@ -220,7 +246,7 @@ impl Pages {
             Group::Muscles => self.muscle_pages()?,
             Group::Programs => self.program_pages()?,
             Group::Equipment => self.equipment_pages()?,
-            Group::Api => self.api()?,
+            Group::Api => return self.api(rendering),
             Group::Fixed => {
                 let mut pages = vec![self.training_log()?];
                 pages.extend(self.offline_files()?);
@@ -237,6 +263,9 @@ impl Pages {
 
     /// A page [`Rendering::DeferExercises`] left out, or `None` when `path` is not one.
     pub fn render_deferred(&self, path: &str) -> Result<Option<String>, AppError> {
+        if path == api::EXERCISES {
+            return self.exercises_api().map(Some);
+        }
         self.exercise_page_at(path)
     }
 

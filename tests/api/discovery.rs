@@ -318,8 +318,15 @@ async fn the_feed_and_open_data_parse() {
         content.articles.len()
     );
 
-    let exercises: serde_json::Value =
-        serde_json::from_str(&app.ok("/api/exercises.json").await.body).expect("json");
+    // Rendered when first asked for, then kept: the same bytes, type and ETag each time.
+    let first = app.ok("/api/exercises.json").await;
+    let again = app.ok("/api/exercises.json").await;
+    assert_eq!(first.header("content-type"), "application/json");
+    assert_eq!(first.header("etag"), again.header("etag"));
+    assert_eq!(first.body, again.body);
+    let sitemap = app.ok("/sitemap.xml").await;
+    assert!(!sitemap.body.contains("/api/"), "open data is not a page");
+    let exercises: serde_json::Value = serde_json::from_str(&first.body).expect("json");
     assert_eq!(
         exercises.as_array().map(Vec::len),
         Some(content.exercises.len())
