@@ -3,6 +3,7 @@
 //! `RUNSTRONG_*` environment variable.
 
 mod commands;
+mod malloc;
 
 use std::path::PathBuf;
 

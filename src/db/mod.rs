@@ -145,15 +145,16 @@ impl Database {
     }
 }
 
-/// A read-only connection to the file at `path`, with a small page cache: the file is a
-/// few megabytes and the operating system caches it anyway.
+/// A read-only connection to the file at `path`, with a small page cache (128 KiB, for
+/// each of the pool's connections): the file is a few megabytes and the operating system
+/// caches it anyway.
 fn open(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.pragma_update(None, "query_only", true)?;
-    conn.pragma_update(None, "cache_size", -512)?;
+    conn.pragma_update(None, "cache_size", -128)?;
     Ok(conn)
 }
 

@@ -84,6 +84,27 @@ async fn draining_asks_keep_alive_clients_to_reconnect_then_stops() {
     );
 }
 
+/// `serve` starts itself again with glibc's malloc threshold fixed (`src/cli/malloc.rs`).
+/// It keeps its process id, so the socket a supervisor passed still reaches it.
+#[test]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn the_server_starts_again_with_the_malloc_tunable_and_keeps_its_socket() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let instance = Instance::start(&listener, &dir.path().join("test.db"));
+    let environ = std::fs::read(format!("/proc/{}/environ", instance.0.id())).expect("environ");
+    let environ = String::from_utf8_lossy(&environ);
+    assert!(
+        environ
+            .split('\0')
+            .any(|v| v == "GLIBC_TUNABLES=glibc.malloc.mmap_threshold=131072"),
+        "the server runs with the tunable"
+    );
+    let mut client = Connection::open(addr).expect("connect");
+    assert_eq!(client.get("/healthz").expect("an answer").status, 200);
+}
+
 #[test]
 fn restart_under_load_fails_no_request() {
     let setting = |name: &str, default: u64| {
