@@ -89,7 +89,7 @@ fn programs(tx: &Transaction, programs: &[Program]) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+fn json<T: serde::Serialize>(value: &T) -> String {
     // Serialising plain data structs cannot fail: they hold only strings, numbers and lists.
     serde_json::to_string(value).unwrap_or_default()
 }
