@@ -144,7 +144,8 @@ enum Group {
 }
 
 impl Group {
-    /// In the order the pages are listed; the longest first, so both cores stay busy.
+    /// The longest first, so that no core is left with a long group at the end; the
+    /// pages are listed in this order too.
     const ALL: [Group; 7] = [
         Group::Exercises,
         Group::Api,
