@@ -48,22 +48,48 @@ impl Contact {
 
     /// The name writers use: `left_foot`, `seat`, ...
     pub fn name(self) -> String {
-        let sided = |side: Side, part: &str| format!("{}{part}", side.prefix());
-        match self {
-            Contact::Foot(s) => sided(s, "foot"),
-            Contact::Toe(s) => sided(s, "toe"),
-            Contact::Heel(s) => sided(s, "heel"),
-            Contact::Knee(s) => sided(s, "knee"),
-            Contact::Hand(s) => sided(s, "hand"),
-            Contact::Forearm(s) => sided(s, "forearm"),
-            Contact::Elbow(s) => sided(s, "elbow"),
-            Contact::Seat => "seat".into(),
-            Contact::Shoulders => "shoulders".into(),
+        match self.side() {
+            Some(side) => format!("{}{}", side.prefix(), self.part()),
+            None => self.part().into(),
         }
     }
 
     pub fn from_name(name: &str) -> Option<Contact> {
-        Contact::all().into_iter().find(|c| c.name() == name)
+        // Compared without building each name: a large library names contacts many
+        // thousands of times.
+        Contact::all().into_iter().find(|c| match c.side() {
+            Some(side) => name.strip_prefix(side.prefix()) == Some(c.part()),
+            None => name == c.part(),
+        })
+    }
+
+    /// The side of the body, for the contacts that have one.
+    fn side(self) -> Option<Side> {
+        match self {
+            Contact::Foot(s)
+            | Contact::Toe(s)
+            | Contact::Heel(s)
+            | Contact::Knee(s)
+            | Contact::Hand(s)
+            | Contact::Forearm(s)
+            | Contact::Elbow(s) => Some(s),
+            Contact::Seat | Contact::Shoulders => None,
+        }
+    }
+
+    /// The name without its side.
+    fn part(self) -> &'static str {
+        match self {
+            Contact::Foot(_) => "foot",
+            Contact::Toe(_) => "toe",
+            Contact::Heel(_) => "heel",
+            Contact::Knee(_) => "knee",
+            Contact::Hand(_) => "hand",
+            Contact::Forearm(_) => "forearm",
+            Contact::Elbow(_) => "elbow",
+            Contact::Seat => "seat",
+            Contact::Shoulders => "shoulders",
+        }
     }
 
     /// The points that must each lie on a surface.

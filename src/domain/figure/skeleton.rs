@@ -120,7 +120,18 @@ impl Joint {
     }
 
     pub fn from_name(name: &str) -> Option<Joint> {
-        Joint::ALL.into_iter().find(|j| j.name() == name)
+        Joint::ALL.into_iter().find(|j| j.is_named(name))
+    }
+
+    /// Whether `name` is this joint's [`Joint::name`], compared without building it:
+    /// a large library names joints many thousands of times.
+    fn is_named(self, name: &str) -> bool {
+        match self {
+            Joint::Trunk => name == "trunk",
+            Joint::Neck => name == "neck",
+            Joint::Twist => name == "twist",
+            Joint::Limb(side, limb) => name.strip_prefix(side.prefix()) == Some(limb.name()),
+        }
     }
 
     /// The documented human range in `view`, in degrees. Side-view ranges are the
