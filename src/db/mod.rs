@@ -115,7 +115,6 @@ impl Database {
         Ok(database)
     }
 
-    /// Runs `f` with a pooled read-only connection.
     /// Runs `f` with a pooled read-only connection, waiting for one if all are busy.
     pub fn with<T>(&self, f: impl FnOnce(&Connection) -> Result<T, DbError>) -> Result<T, DbError> {
         let conn = {

@@ -66,12 +66,19 @@ pub fn muscles(conn: &Connection) -> Result<Vec<Muscle>, DbError> {
     records(conn, "SELECT data FROM muscles ORDER BY position", &[])
 }
 
+/// The exercises `filter` keeps, by name.
 pub fn exercises(conn: &Connection, filter: &ExerciseFilter) -> Result<Vec<Exercise>, DbError> {
+    let slugs = exercise_slugs(conn, filter)?;
+    exercises_named(conn, &slugs)
+}
+
+/// The slugs of the exercises `filter` keeps, by name: enough to count and page a list
+/// without reading every record.
+pub fn exercise_slugs(conn: &Connection, filter: &ExerciseFilter) -> Result<Vec<String>, DbError> {
     let category = filter.category.map(Category::slug);
     let level = filter.level.map(Level::slug);
-    records(
-        conn,
-        "SELECT data FROM exercises e
+    let mut statement = conn.prepare_cached(
+        "SELECT slug FROM exercises e
          WHERE (?1 IS NULL OR EXISTS (
                    SELECT 1 FROM exercise_muscles m WHERE m.exercise = e.slug AND m.muscle = ?1))
            AND (?2 IS NULL
@@ -82,12 +89,32 @@ pub fn exercises(conn: &Connection, filter: &ExerciseFilter) -> Result<Vec<Exerc
            AND (?3 IS NULL OR e.category = ?3)
            AND (?4 IS NULL OR e.level = ?4)
          ORDER BY e.name",
+    )?;
+    let rows = statement.query_map(
         params![filter.muscle, filter.equipment, category, level],
-    )
+        |row| row.get(0),
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The exercises with these slugs, in the same order, whole ([`Exercise`]) or as much
+/// of them as `T` reads ([`crate::domain::ExerciseCard`]); a slug that names none is
+/// skipped.
+pub fn exercises_named<T: DeserializeOwned>(
+    conn: &Connection,
+    slugs: &[String],
+) -> Result<Vec<T>, DbError> {
+    let mut out = Vec::with_capacity(slugs.len());
+    for slug in slugs {
+        out.extend(record(conn, EXERCISE, slug)?);
+    }
+    Ok(out)
+}
+
+const EXERCISE: &str = "SELECT data FROM exercises WHERE slug = ?1";
+
 pub fn exercise(conn: &Connection, slug: &str) -> Result<Option<Exercise>, DbError> {
-    record(conn, "SELECT data FROM exercises WHERE slug = ?1", slug)
+    record(conn, EXERCISE, slug)
 }
 
 /// Exercises that train a muscle, as links: primary movers first (`true`), then by name.
@@ -131,23 +158,28 @@ pub fn exercise_links_using(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The exercise `slug` as a link, if it exists and does not need `equipment`.
-pub fn exercise_link_without(
+/// What to do without this item: the substitutes named by the exercises that need it,
+/// except those that need it too, as links by name.
+pub fn substitutes_without(
     conn: &Connection,
-    slug: &str,
     equipment: &str,
-) -> Result<Option<ExerciseLink>, DbError> {
+) -> Result<Vec<ExerciseLink>, DbError> {
     let mut statement = conn.prepare_cached(
-        "SELECT e.slug, e.name FROM exercises e WHERE e.slug = ?1 AND NOT EXISTS (
-             SELECT 1 FROM exercise_equipment q WHERE q.exercise = e.slug AND q.equipment = ?2)",
+        "SELECT DISTINCT s.slug, s.name FROM exercise_equipment q
+         JOIN exercises e ON e.slug = q.exercise
+         JOIN json_each(e.data, '$.substitutes') named
+         JOIN exercises s ON s.slug = named.value
+         WHERE q.equipment = ?1 AND NOT EXISTS (
+             SELECT 1 FROM exercise_equipment n WHERE n.exercise = s.slug AND n.equipment = ?1)
+         ORDER BY s.name, s.slug",
     )?;
-    let mut rows = statement.query_map([slug, equipment], |row| {
+    let rows = statement.query_map([equipment], |row| {
         Ok(ExerciseLink {
             slug: row.get(0)?,
             name: row.get(1)?,
         })
     })?;
-    Ok(rows.next().transpose()?)
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The exercises some programme uses, whole: what programme pages print.
@@ -166,16 +198,6 @@ pub fn equipment(conn: &Connection) -> Result<Vec<Equipment>, DbError> {
         conn,
         "SELECT data FROM equipment ORDER BY kind DESC, name",
         &[],
-    )
-}
-
-/// Exercises that need this item (what it unlocks), by name.
-pub fn exercises_using(conn: &Connection, equipment: &str) -> Result<Vec<Exercise>, DbError> {
-    records(
-        conn,
-        "SELECT e.data FROM exercise_equipment q JOIN exercises e ON e.slug = q.exercise
-         WHERE q.equipment = ?1 ORDER BY e.name",
-        &[&equipment],
     )
 }
 

@@ -6,7 +6,7 @@
 use rusqlite::Connection;
 
 /// Bump when the schema changes.
-pub const VERSION: usize = 3;
+pub const VERSION: usize = 4;
 
 /// Content tables, the joins that filters use, and the full-text index.
 const SCHEMA: &str = "
@@ -30,6 +30,9 @@ const SCHEMA: &str = "
         level TEXT NOT NULL,
         data TEXT NOT NULL
     );
+    -- The library lists exercises by name under any filter: this index answers that
+    -- without reading the records, which are large.
+    CREATE INDEX exercises_by_name ON exercises(name, slug, category, level);
     CREATE TABLE exercise_muscles (
         exercise TEXT NOT NULL REFERENCES exercises(slug),
         muscle TEXT NOT NULL REFERENCES muscles(slug),

@@ -80,6 +80,26 @@ pub struct ExerciseLink {
     pub name: String,
 }
 
+/// An exercise as a card in the library: what the list shows of it. Read from the same
+/// record as [`Exercise`], skipping the rest, so a page of cards costs a page of reads.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ExerciseCard {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub category: Category,
+    pub level: Level,
+    pub dose: Dose,
+    pub rest: u32,
+}
+
+impl ExerciseCard {
+    /// Rest between sets in words.
+    pub fn rest_text(&self) -> String {
+        dose::rest_label(self.rest)
+    }
+}
+
 /// What only jumping drills carry.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Plyometric {
@@ -200,6 +220,7 @@ page_url!(
     Article => "articles",
     Muscle => "muscles",
     Exercise => "exercises",
+    ExerciseCard => "exercises",
     ExerciseLink => "exercises",
     Equipment => "equipment",
     Program => "programs",

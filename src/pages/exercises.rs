@@ -6,7 +6,7 @@ use super::{Deferred, HTML, Pages, RenderedPage, Rendering, StaticSite, page};
 use crate::db::queries::{self, NO_EQUIPMENT};
 use crate::db::{Database, ExerciseFilter};
 use crate::domain::muscles::MUSCLE_SLUGS;
-use crate::domain::{Category, Equipment, Exercise, Level, Muscle, find_exercise};
+use crate::domain::{Category, Equipment, Exercise, Level, Muscle, find_exercise, page_path};
 use crate::error::AppError;
 use crate::params::{QueryParams, unknown_value};
 use crate::views::bodymap::BodyMap;
@@ -20,30 +20,29 @@ impl Pages {
     /// [`Rendering::DeferExercises`] the exercises' paths, to render when asked for.
     pub(super) fn exercise_pages(&self, rendering: Rendering) -> Result<StaticSite, AppError> {
         let library = self.library(&ExerciseFilter::default())?;
-        let pages_of_list = slice(library.exercises.len(), CARDS_PER_PAGE, 1)?.pages;
+        let pages_of_list = slice(library.slugs.len(), CARDS_PER_PAGE, 1)?.pages;
         let mut pages = Vec::new();
         for number in 1..=pages_of_list {
             let list = self.library_page(&library, number)?;
             pages.push(page(page_href("/exercises/", "", number), &list)?);
         }
-        let Library {
-            exercises,
-            muscles,
-            equipment,
-            ..
-        } = library;
         if rendering == Rendering::DeferExercises {
-            let deferred = exercises
+            let deferred = library
+                .slugs
                 .iter()
-                .map(|e| Deferred {
-                    path: e.url(),
+                .map(|slug| Deferred {
+                    path: page_path("exercises", slug),
                     content_type: HTML,
                 })
                 .collect();
             return Ok(StaticSite { pages, deferred });
         }
+        let exercises = self
+            .db
+            .with(|conn| queries::exercises_named(conn, &library.slugs))?;
+        let (muscles, equipment) = (&library.muscles, &library.equipment);
         let rendered = crate::parallel::map(exercises.iter().collect(), |exercise| {
-            let html = self.exercise_page(exercise, &exercises, &muscles, &equipment)?;
+            let html = self.exercise_page(exercise, &exercises, muscles, equipment)?;
             let mut files = vec![RenderedPage::html(exercise.url(), html)];
             files.extend(figures::files(exercise));
             Ok::<_, AppError>(files)
@@ -67,18 +66,16 @@ impl Pages {
             let Some(exercise) = queries::exercise(conn, slug)? else {
                 return Ok(None);
             };
-            let mut related = Vec::new();
-            let named = exercise
+            let named: Vec<String> = exercise
                 .easier
                 .iter()
                 .chain(&exercise.harder)
-                .chain(&exercise.substitutes);
-            for slug in named {
-                related.extend(queries::exercise(conn, slug)?);
-            }
+                .chain(&exercise.substitutes)
+                .cloned()
+                .collect();
             Ok(Some((
                 exercise,
-                related,
+                queries::exercises_named(conn, &named)?,
                 queries::muscles(conn)?,
                 queries::equipment(conn)?,
             )))
@@ -148,17 +145,20 @@ impl Pages {
         Ok(self.db.with(|conn| {
             Ok(Library {
                 filter: filter.clone(),
-                exercises: queries::exercises(conn, filter)?,
+                slugs: queries::exercise_slugs(conn, filter)?,
                 muscles: queries::muscles(conn)?,
                 equipment: queries::equipment(conn)?,
             })
         })?)
     }
 
-    /// Page `number` of a library.
+    /// Page `number` of a library: only its exercises are read in full.
     fn library_page(&self, library: &Library, number: usize) -> Result<ExercisesPage, AppError> {
         let filter = &library.filter;
-        let shown = slice(library.exercises.len(), CARDS_PER_PAGE, number)?;
+        let shown = slice(library.slugs.len(), CARDS_PER_PAGE, number)?;
+        let exercises = self
+            .db
+            .with(|conn| queries::exercises_named(conn, &library.slugs[shown.range.clone()]))?;
         let base = filter_query(filter);
         let pager = shown.pager("/exercises/", &base);
         let filtered = *filter != ExerciseFilter::default();
@@ -173,17 +173,18 @@ impl Pages {
                 .paged(pager.as_ref()),
             filters: filter_views(filter, &library.muscles, &library.equipment),
             filtered,
-            count_text: count_text(library.exercises.len(), filtered),
-            exercises: library.exercises[shown.range].to_vec(),
+            count_text: count_text(library.slugs.len(), filtered),
+            exercises,
             pager,
         })
     }
 }
 
-/// The library for one filter: its exercises, and the muscles and kit the form offers.
+/// The library for one filter: its exercises' slugs in order, and the muscles and kit
+/// the form offers.
 struct Library {
     filter: ExerciseFilter,
-    exercises: Vec<Exercise>,
+    slugs: Vec<String>,
     muscles: Vec<Muscle>,
     equipment: Vec<Equipment>,
 }

@@ -4,7 +4,7 @@ use askama::Template;
 
 use super::bodymap::BodyMap;
 use super::{PageMeta, Pager};
-use crate::domain::{Equipment, Exercise, ExerciseLink, Muscle, Program};
+use crate::domain::{Equipment, Exercise, ExerciseCard, ExerciseLink, Muscle, Program};
 
 #[derive(Template)]
 #[template(path = "exercises.html")]
@@ -14,7 +14,7 @@ pub struct ExercisesPage {
     pub filtered: bool,
     pub count_text: String,
     /// The exercises on this page.
-    pub exercises: Vec<Exercise>,
+    pub exercises: Vec<ExerciseCard>,
     pub pager: Option<Pager>,
 }
 

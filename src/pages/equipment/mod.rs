@@ -8,8 +8,8 @@ mod guide;
 use super::paging::{LINKS_PER_PAGE, page_href, slice};
 use super::{Pages, RenderedPage, page};
 use crate::db::{DbError, queries};
+use crate::domain::Equipment;
 use crate::domain::guide::GuideItem;
-use crate::domain::{Equipment, Exercise, ExerciseLink};
 use crate::error::AppError;
 use crate::params::QueryParams;
 use crate::views::equipment::EquipmentItemPage;
@@ -66,17 +66,11 @@ impl Pages {
     fn equipment_item(&self, item: &Equipment) -> Result<Vec<RenderedPage>, AppError> {
         let path = item.url();
         let (exercises, substitutes, programs) = self.db.with(|conn| {
-            let unlocked = queries::exercises_using(conn, &item.slug)?;
-            let substitutes = substitutes_for(conn, &unlocked, &item.slug)?;
-            let programs = queries::programs_using_equipment(conn, &item.slug)?;
-            let links: Vec<ExerciseLink> = unlocked
-                .into_iter()
-                .map(|e| ExerciseLink {
-                    slug: e.slug,
-                    name: e.name,
-                })
-                .collect();
-            Ok((links, substitutes, programs))
+            Ok((
+                queries::exercise_links_using(conn, &item.slug)?,
+                queries::substitutes_without(conn, &item.slug)?,
+                queries::programs_using_equipment(conn, &item.slug)?,
+            ))
         })?;
         let mut rendered = Vec::new();
         for number in 1..=slice(exercises.len(), LINKS_PER_PAGE, 1)?.pages {
@@ -115,25 +109,6 @@ impl Pages {
         }
         Ok(rendered)
     }
-}
-
-/// Substitutes named by the exercises an item unlocks that do not need the item.
-fn substitutes_for(
-    conn: &rusqlite::Connection,
-    unlocked: &[Exercise],
-    slug: &str,
-) -> Result<Vec<ExerciseLink>, DbError> {
-    let mut out: Vec<ExerciseLink> = Vec::new();
-    for exercise in unlocked {
-        for sub in &exercise.substitutes {
-            if out.iter().any(|e| &e.slug == sub) {
-                continue;
-            }
-            out.extend(queries::exercise_link_without(conn, sub, slug)?);
-        }
-    }
-    out.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(out)
 }
 
 /// The household alternatives of an item, for tables.
