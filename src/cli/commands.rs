@@ -132,12 +132,12 @@ fn urls(content: &Path) -> ExitCode {
     let db = std::env::temp_dir().join(format!("runstrong-urls-{}.db", std::process::id()));
     let source = Source {
         content: content.to_path_buf(),
-        db: db.clone(),
+        db,
         public_url: DEFAULT_PUBLIC_URL.to_string(),
     };
     let listed = Pages::open(&source)
         .and_then(|pages| pages.urls().map_err(|error| anyhow::anyhow!("{error}")));
-    let _ = std::fs::remove_file(&db);
+    source.remove_database();
     match listed {
         Ok(urls) => {
             println!("{}", urls.join("\n"));
@@ -153,10 +153,9 @@ fn urls(content: &Path) -> ExitCode {
 fn export(args: ExportArgs) -> ExitCode {
     // The database is only a build step here: it lives in a temporary file beside the
     // export and is removed afterwards.
-    let db = args.dir.join(".runstrong-export.db");
     let source = Source {
         content: args.content.content,
-        db: db.clone(),
+        db: args.dir.join(".runstrong-export.db"),
         public_url: args
             .public_url
             .unwrap_or_else(|| DEFAULT_PUBLIC_URL.to_string()),
@@ -166,7 +165,7 @@ fn export(args: ExportArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let result = crate::export::export(&args.dir, &source);
-    let _ = std::fs::remove_file(&db);
+    source.remove_database();
     match result {
         Ok(summary) => {
             println!(

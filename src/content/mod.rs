@@ -19,7 +19,7 @@ mod programs;
 pub mod skeleton;
 pub mod source;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -51,7 +51,7 @@ pub(crate) struct Parsed<F> {
 /// Slugs of every section, for cross-reference checks.
 #[derive(Default)]
 pub(crate) struct Index {
-    pub slugs: HashMap<&'static str, Vec<String>>,
+    pub slugs: HashMap<&'static str, HashSet<String>>,
     /// `articles/plyometrics.md` to `/articles/plyometrics`.
     pub links: HashMap<String, String>,
 }
@@ -60,7 +60,7 @@ impl Index {
     pub fn has(&self, section: &str, slug: &str) -> bool {
         self.slugs
             .get(section)
-            .is_some_and(|slugs| slugs.iter().any(|s| s == slug))
+            .is_some_and(|slugs| slugs.contains(slug))
     }
 }
 
@@ -209,7 +209,7 @@ fn register<F: SlugOverride>(
     errors: &mut ContentErrors,
 ) {
     let mut seen: BTreeMap<String, &Path> = BTreeMap::new();
-    let mut slugs = Vec::with_capacity(parsed.len());
+    let mut slugs = HashSet::with_capacity(parsed.len());
     // Pages named by their file come first, so a clash is reported at the `slug` line
     // that caused it rather than at an innocent file.
     let (named, overridden): (Vec<_>, Vec<_>) = parsed
@@ -243,7 +243,7 @@ fn register<F: SlugOverride>(
         index
             .links
             .insert(file_name, crate::domain::page_path(section, &slug));
-        slugs.push(slug);
+        slugs.insert(slug);
     }
     index.slugs.insert(section, slugs);
 }

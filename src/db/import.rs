@@ -1,4 +1,5 @@
-//! Writes validated content into a freshly created database, in one transaction.
+//! Writes validated content into freshly created databases, each in one transaction:
+//! the content tables into one, the full-text index into the other.
 
 use rusqlite::{Connection, Transaction, params};
 
@@ -11,6 +12,12 @@ pub fn all(conn: &mut Connection, content: &Content) -> rusqlite::Result<()> {
     pages(&tx, content)?;
     exercises(&tx, &content.exercises)?;
     programs(&tx, &content.programs)?;
+    tx.commit()
+}
+
+/// The full-text index of every page.
+pub fn search(conn: &mut Connection, content: &Content) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
     search::index(&tx, content)?;
     tx.commit()
 }

@@ -6,9 +6,9 @@
 use rusqlite::Connection;
 
 /// Bump when the schema changes.
-pub const VERSION: usize = 4;
+pub const VERSION: usize = 5;
 
-/// Content tables, the joins that filters use, and the full-text index.
+/// Content tables and the joins that filters use.
 const SCHEMA: &str = "
     CREATE TABLE articles (
         slug TEXT PRIMARY KEY,
@@ -63,6 +63,10 @@ const SCHEMA: &str = "
         PRIMARY KEY (program, exercise)
     );
     CREATE INDEX program_exercises_by_exercise ON program_exercises(exercise);
+";
+
+/// The full-text index, in a file of its own so that it is built beside the rest.
+const SEARCH_SCHEMA: &str = "
     -- Full-text search over every page a runner might look for. Porter stemming makes
     -- `jumps` find `jump`. There are no prefix indexes: at a thousand exercises a prefix
     -- query (`hamstr*`) scans the terms in a few milliseconds either way, and the
@@ -77,10 +81,19 @@ const SCHEMA: &str = "
     );
 ";
 
-/// Creates the schema in an empty database.
+/// Creates the content tables in an empty database.
 pub fn create(conn: &mut Connection) -> rusqlite::Result<()> {
+    create_with(conn, SCHEMA)
+}
+
+/// Creates the full-text index in an empty database.
+pub fn create_search(conn: &mut Connection) -> rusqlite::Result<()> {
+    create_with(conn, SEARCH_SCHEMA)
+}
+
+fn create_with(conn: &mut Connection, schema: &str) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
-    tx.execute_batch(SCHEMA)?;
+    tx.execute_batch(schema)?;
     tx.pragma_update(None, "user_version", VERSION)?;
     tx.commit()
 }

@@ -49,6 +49,14 @@ pub struct Source {
     pub public_url: String,
 }
 
+impl Source {
+    /// Removes the database files built from this source, for commands that build one
+    /// only as a step.
+    pub fn remove_database(&self) {
+        Database::remove(&self.db);
+    }
+}
+
 /// The page builder of one site: its database and its public address.
 pub struct Pages {
     db: Database,
