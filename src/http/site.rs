@@ -30,14 +30,7 @@ impl Site {
     /// Reads the content, builds its database and renders the static pages (as
     /// `rendering` says) and every asset.
     pub fn build(source: &Source, rendering: Rendering) -> anyhow::Result<Self> {
-        let loaded = Pages::read(source)?;
-        // The asset catalogue minifies the scripts and draws the app icons when it is
-        // first built. Building the database uses one core: let the catalogue have the
-        // other then, rather than compete with reading the content, which uses them all.
-        let assets = std::thread::spawn(|| crate::assets::all().count());
-        let pages = Pages::build(source, loaded)?;
-        // A panic there would come again, with its message, at the first asset used.
-        let _ = assets.join();
+        let pages = Pages::open(source)?;
         let started = Instant::now();
         let mut store = PageStore::default();
         let rendered = pages
@@ -49,8 +42,8 @@ impl Site {
             store.insert(page.path, stored);
         }
         for asset in crate::assets::all() {
-            let stored = Stored::new(asset.content_type, asset.bytes.clone(), IMMUTABLE);
-            store.insert(asset.url.clone(), stored);
+            let stored = Stored::new(asset.content_type, asset.bytes.to_vec(), IMMUTABLE);
+            store.insert(asset.url.to_string(), stored);
         }
         let (content, database) = pages.loaded_in();
         tracing::info!(

@@ -69,12 +69,6 @@ pub struct Pages {
     version: String,
 }
 
-/// Content read and validated, waiting for its database.
-pub struct Loaded {
-    content: crate::content::Content,
-    took: Duration,
-}
-
 /// A rendered page or document and the path it is served at.
 pub struct RenderedPage {
     pub path: String,
@@ -181,32 +175,19 @@ impl From<DbError> for AppError {
 impl Pages {
     /// Reads and validates the content, then builds its database.
     pub fn open(source: &Source) -> anyhow::Result<Self> {
-        Self::build(source, Self::read(source)?)
-    }
-
-    /// Reads and validates the content: the first half of [`Pages::open`].
-    pub fn read(source: &Source) -> anyhow::Result<Loaded> {
         let started = Instant::now();
         let content = crate::content::load(&source.content)
             .map_err(|errors| anyhow::anyhow!("{errors}"))
             .context("content has errors")?;
-        Ok(Loaded {
-            content,
-            took: started.elapsed(),
-        })
-    }
-
-    /// Builds the database of content [`Pages::read`] loaded: the second half of
-    /// [`Pages::open`].
-    pub fn build(source: &Source, loaded: Loaded) -> anyhow::Result<Self> {
+        let read_in = started.elapsed();
         let started = Instant::now();
-        let db = Database::build(&source.db, &loaded.content)?;
+        let db = Database::build(&source.db, &content)?;
         Ok(Self {
             db,
             public_url: source.public_url.trim_end_matches('/').to_string(),
             saved_copies: false,
-            loaded_in: (loaded.took, started.elapsed()),
-            version: loaded.content.version,
+            loaded_in: (read_in, started.elapsed()),
+            version: content.version,
         })
     }
 

@@ -49,7 +49,7 @@ impl ServiceWorker {
 pub fn shell() -> Vec<String> {
     let icon_names = std::iter::once(icons::SOURCE).chain(icons::ICONS.iter().map(|i| i.name));
     let mut shell: Vec<String> = assets::all()
-        .map(|asset| asset.url.as_str())
+        .map(|asset| asset.url)
         .filter(|url| url.ends_with(".css") || url.ends_with(".js"))
         .chain(icon_names.map(assets::url))
         .map(str::to_string)

@@ -5,8 +5,8 @@
 #
 # It is a debug build of a copy of the tree in tests/browser/out/deploy/: the release
 # build under test stays as it is, and the dependencies are those `cargo test` built
-# (same target folder, CARGO_TARGET_DIR when set). A debug build reads static/ from its
-# copy when it starts, so the copy stays until the next run replaces it.
+# (same target folder, CARGO_TARGET_DIR when set). The copy's build script embeds its
+# own static/; the copy stays until the next run replaces it.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,7 +21,7 @@ git -C "$ROOT" ls-files -z --cached --others --exclude-standard |
   (cd "$ROOT" && tar --null --ignore-failed-read -T - -cf - 2>/dev/null) | tar -xf - -C "$COPY/tree"
 printf '\n/* A second deploy for the offline check. */\n.deploy-check { order: 2; }\n' >>"$COPY/tree/static/site.css"
 # Cargo hashes a workspace member by its path inside the workspace, so the copy would
-# pass for the tree already built and its binary would read the original static/. A
+# pass for the tree already built and its binary would embed the original static/. A
 # feature of the copy's own gives it artefacts of its own (the dependencies stay shared),
 # built from the copy.
 printf '\n[features]\ndeploy-check = []\n' >>"$COPY/tree/Cargo.toml"

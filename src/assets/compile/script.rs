@@ -14,8 +14,7 @@ use oxc_parser::Parser;
 use oxc_span::SourceType;
 
 /// `source`, the script at `static/{name}`, minified. Our own scripts always parse: one
-/// that does not is a programming error, reported at start-up (and by the unit tests)
-/// with what the parser found.
+/// that does not fails the build (and the unit tests) with what the parser found.
 pub fn minified(name: &str, source: &str) -> String {
     let allocator = Allocator::default();
     let kind = SourceType::script().with_module(name.starts_with("js/"));
