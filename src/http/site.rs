@@ -74,7 +74,7 @@ impl Site {
 
     /// Answers `req` with the page at its path that depends only on the content, stored
     /// or deferred, if there is one. Queries other than a page number do not change such
-    /// a page, so a deferred page is kept by its path alone.
+    /// a page, so a deferred page is kept by its path (and page number) alone.
     pub fn content_page(&self, req: &HttpRequest) -> Option<Result<HttpResponse, AppError>> {
         let path = req.path();
         if let Some(page) = self.store.lookup(path, req.query_string()) {
@@ -83,11 +83,23 @@ impl Site {
         if let Some((slug, file)) = figures::requested(path) {
             return Some(self.figure_file(req, slug, &file));
         }
-        let content_type = *self.deferred.get(path)?;
+        let (key, content_type) = self.deferred_at(path, req.query_string())?;
         let kind = (content_type, PAGE_CACHE);
-        Some(self.responses.respond(req, path.to_string(), kind, || {
-            found(self.pages.render_deferred(path)?)
+        Some(self.responses.respond(req, key.clone(), kind, || {
+            found(self.pages.render_deferred(key)?)
         }))
+    }
+
+    /// The deferred page answering `path?query`, found as [`PageStore::lookup`] finds
+    /// a stored one: a later page of a list by its page number, anything else by its
+    /// path alone.
+    fn deferred_at(&self, path: &str, query: &str) -> Option<(&String, &'static str)> {
+        let paged = query.split('&').any(|pair| pair.starts_with("page="));
+        let key = match paged && query != "page=1" {
+            true => format!("{path}?{query}"),
+            false => path.to_string(),
+        };
+        self.deferred.get_key_value(&key).map(|(k, t)| (k, *t))
     }
 
     /// Answers `req` with one of an exercise's figure files, made when first asked for.

@@ -21,20 +21,18 @@ impl Pages {
     pub(super) fn exercise_pages(&self, rendering: Rendering) -> Result<StaticSite, AppError> {
         let library = self.library(&ExerciseFilter::default())?;
         let pages_of_list = slice(library.slugs.len(), CARDS_PER_PAGE, 1)?.pages;
+        let which = rendering.pages_of_lists();
         let mut pages = Vec::new();
-        for number in 1..=pages_of_list {
+        for number in which.numbers(pages_of_list) {
             let list = self.library_page(&library, number)?;
             pages.push(page(page_href("/exercises/", "", number), &list)?);
         }
         if rendering == Rendering::DeferExercises {
-            let deferred = library
-                .slugs
-                .iter()
-                .map(|slug| Deferred {
-                    path: page_path("exercises", slug),
-                    content_type: HTML,
-                })
-                .collect();
+            let mut deferred = which.deferred_after_first("/exercises/", pages_of_list);
+            deferred.extend(library.slugs.iter().map(|slug| Deferred {
+                path: page_path("exercises", slug),
+                content_type: HTML,
+            }));
             return Ok(StaticSite { pages, deferred });
         }
         let exercises = self

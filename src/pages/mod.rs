@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use askama::Template;
 
-use crate::db::{Database, DbError};
+use crate::db::{Database, DbError, queries};
 use crate::error::AppError;
 use crate::views::PageMeta;
 
@@ -124,6 +124,17 @@ pub enum Rendering {
     /// exercises' open data. The server renders each when it is first asked for
     /// ([`Pages::render_deferred`]), so it starts fast, and small, at any library size.
     DeferExercises,
+}
+
+impl Rendering {
+    /// Which pages of the long lists (the library, a muscle's or an item's exercises) to
+    /// render straight away: their later pages grow in number with the library.
+    fn pages_of_lists(self) -> paging::Which {
+        match self {
+            Rendering::Everything => paging::Which::All,
+            Rendering::DeferExercises => paging::Which::First,
+        }
+    }
 }
 
 /// A page or document left to render when it is first asked for.
@@ -230,25 +241,26 @@ impl Pages {
     }
 
     fn render_group(&self, group: Group, rendering: Rendering) -> Result<StaticSite, AppError> {
-        let pages = match group {
-            Group::Articles => self.articles()?,
+        let lists = rendering.pages_of_lists();
+        let (pages, deferred) = match group {
             Group::Exercises => return self.exercise_pages(rendering),
-            Group::Muscles => self.muscle_pages()?,
-            Group::Programs => self.program_pages()?,
-            Group::Equipment => self.equipment_pages()?,
             Group::Api => return self.api(rendering),
-            Group::Fixed => {
-                let mut pages = vec![self.training_log()?];
-                pages.extend(self.offline_files()?);
-                let missing = crate::error::error_page(&AppError::NotFound);
-                pages.push(page("/404.html", &missing)?);
-                pages
-            }
+            Group::Muscles => self.muscle_pages(lists)?,
+            Group::Equipment => self.equipment_pages(lists)?,
+            Group::Articles => (self.articles()?, Vec::new()),
+            Group::Programs => (self.program_pages()?, Vec::new()),
+            Group::Fixed => (self.fixed_pages()?, Vec::new()),
         };
-        Ok(StaticSite {
-            pages,
-            deferred: Vec::new(),
-        })
+        Ok(StaticSite { pages, deferred })
+    }
+
+    /// The training log, the offline files and the 404 page.
+    fn fixed_pages(&self) -> Result<Vec<RenderedPage>, AppError> {
+        let mut pages = vec![self.training_log()?];
+        pages.extend(self.offline_files()?);
+        let missing = crate::error::error_page(&AppError::NotFound);
+        pages.push(page("/404.html", &missing)?);
+        Ok(pages)
     }
 
     /// A page [`Rendering::DeferExercises`] left out, or `None` when `path` is not one.
@@ -256,7 +268,37 @@ impl Pages {
         if path == api::EXERCISES {
             return self.exercises_api().map(Some);
         }
-        self.exercise_page_at(path)
+        match path.split_once("?page=") {
+            Some((list, number)) => self.later_page_at(list, number),
+            None => self.exercise_page_at(path),
+        }
+    }
+
+    /// Page `number` (from 2) of the long list at `list`, if there is one.
+    fn later_page_at(&self, list: &str, number: &str) -> Result<Option<String>, AppError> {
+        let Some(number) = number.parse().ok().filter(|n| *n > 1) else {
+            return Ok(None);
+        };
+        let which = paging::Which::Only(number);
+        let rendered = if list == "/exercises/" {
+            let params = crate::params::QueryParams::parse(&format!("page={number}"))?;
+            vec![page(list, &self.exercise_list(&params)?)?]
+        } else if let Some(slug) = list.strip_prefix("/muscles/") {
+            let muscles = self.db.with(queries::muscles)?;
+            match muscles.iter().find(|m| m.slug == slug) {
+                Some(muscle) => self.muscle_page(muscle, &muscles, which)?.0,
+                None => Vec::new(),
+            }
+        } else if let Some(slug) = list.strip_prefix("/equipment/") {
+            let all = self.db.with(queries::equipment)?;
+            match all.iter().find(|e| e.slug == slug) {
+                Some(item) => self.equipment_item(item, which)?.0,
+                None => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        Ok(rendered.into_iter().next().map(|page| page.body))
     }
 
     /// What the layout needs for the page at `path`, with its canonical URL.

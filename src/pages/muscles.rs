@@ -1,7 +1,7 @@
 //! The muscle groups: the list, and one page per muscle with the exercises that train it.
 
-use super::paging::{LINKS_PER_PAGE, page_href, slice};
-use super::{Pages, RenderedPage, page};
+use super::paging::{LINKS_PER_PAGE, Which, page_href, slice};
+use super::{Deferred, Pages, RenderedPage, page};
 use crate::db::queries;
 use crate::domain::Muscle;
 use crate::error::AppError;
@@ -9,8 +9,12 @@ use crate::views::bodymap::BodyMap;
 use crate::views::exercises::{MusclePage, MusclesPage};
 
 impl Pages {
-    /// The muscle list and every muscle's page.
-    pub(super) fn muscle_pages(&self) -> Result<Vec<RenderedPage>, AppError> {
+    /// The muscle list and every muscle's page, the later pages of each left to render
+    /// on request as `which` says.
+    pub(super) fn muscle_pages(
+        &self,
+        which: Which,
+    ) -> Result<(Vec<RenderedPage>, Vec<Deferred>), AppError> {
         let muscles = self.db.with(queries::muscles)?;
         let mut pages = vec![page(
             "/muscles/",
@@ -24,22 +28,30 @@ impl Pages {
                 muscles: muscles.clone(),
             },
         )?];
+        let mut deferred = Vec::new();
         for muscle in &muscles {
-            pages.extend(self.muscle_page(muscle, &muscles)?);
+            let (rendered, count) = self.muscle_page(muscle, &muscles, which)?;
+            deferred.extend(which.deferred_after_first(&muscle.url(), count));
+            pages.extend(rendered);
         }
-        Ok(pages)
+        Ok((pages, deferred))
     }
 
-    /// Every page of one muscle's page: its exercises, main movers first, a page of
-    /// links at a time.
-    fn muscle_page(&self, muscle: &Muscle, all: &[Muscle]) -> Result<Vec<RenderedPage>, AppError> {
+    /// The pages `which` selects of one muscle's page (its exercises, main movers first,
+    /// a page of links at a time), and how many it has.
+    pub(super) fn muscle_page(
+        &self,
+        muscle: &Muscle,
+        all: &[Muscle],
+        which: Which,
+    ) -> Result<(Vec<RenderedPage>, usize), AppError> {
         let path = muscle.url();
         let trained = self
             .db
             .with(|conn| queries::exercise_links_for_muscle(conn, &muscle.slug))?;
         let pages = slice(trained.len(), LINKS_PER_PAGE, 1)?.pages;
         let mut rendered = Vec::new();
-        for number in 1..=pages {
+        for number in which.numbers(pages) {
             let shown = slice(trained.len(), LINKS_PER_PAGE, number)?;
             let pager = shown.pager(&path, "");
             let (primary, secondary): (Vec<_>, Vec<_>) = trained[shown.range.clone()]
@@ -64,6 +76,6 @@ impl Pages {
             };
             rendered.push(page(page_href(&path, "", number), &template)?);
         }
-        Ok(rendered)
+        Ok((rendered, pages))
     }
 }

@@ -62,6 +62,45 @@ pub fn page_href(path: &str, base: &str, page: usize) -> String {
     }
 }
 
+/// Which pages of a paged list to render: the server renders the first at start-up and
+/// the later ones when they are first asked for, since their number grows with the
+/// library; the export renders them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    All,
+    First,
+    Only(usize),
+}
+
+impl Which {
+    /// The page numbers this selects of a list of `pages` pages: none for a page past
+    /// the end.
+    pub fn numbers(self, pages: usize) -> std::ops::RangeInclusive<usize> {
+        match self {
+            Which::All => 1..=pages,
+            Which::First => 1..=1,
+            Which::Only(n) if (1..=pages).contains(&n) => n..=n,
+            // Empty on purpose: no such page.
+            #[allow(clippy::reversed_empty_ranges)]
+            Which::Only(_) => 1..=0,
+        }
+    }
+
+    /// The pages left out at start-up, as [`Which::First`] leaves them: every later page
+    /// of the list at `path` with `pages` pages.
+    pub fn deferred_after_first(self, path: &str, pages: usize) -> Vec<super::Deferred> {
+        if self != Which::First {
+            return Vec::new();
+        }
+        (2..=pages)
+            .map(|n| super::Deferred {
+                path: page_href(path, "", n),
+                content_type: super::HTML,
+            })
+            .collect()
+    }
+}
+
 impl Slice {
     /// The links between the pages, or `None` when everything fits on one.
     pub fn pager(&self, path: &str, base: &str) -> Option<Pager> {
@@ -107,5 +146,24 @@ mod tests {
         assert_eq!(pager.prev.as_deref(), Some("/muscles/glutes"));
         assert_eq!(pager.next.as_deref(), Some("/muscles/glutes?page=3"));
         assert_eq!(pager.label, "Page 2 of 3");
+    }
+
+    #[test]
+    fn the_first_page_is_rendered_now_and_the_rest_later() {
+        assert_eq!(Which::All.numbers(3), 1..=3);
+        assert_eq!(Which::First.numbers(3), 1..=1);
+        assert_eq!(Which::Only(2).numbers(3), 2..=2);
+        assert!(Which::Only(4).numbers(3).is_empty());
+        let later: Vec<String> = Which::First
+            .deferred_after_first("/muscles/glutes", 3)
+            .into_iter()
+            .map(|d| d.path)
+            .collect();
+        assert_eq!(later, ["/muscles/glutes?page=2", "/muscles/glutes?page=3"]);
+        assert!(
+            Which::All
+                .deferred_after_first("/muscles/glutes", 3)
+                .is_empty()
+        );
     }
 }

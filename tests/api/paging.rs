@@ -3,7 +3,7 @@
 
 use runstrong::pages::paging::CARDS_PER_PAGE;
 
-use crate::helpers::{content, spawn_app};
+use crate::helpers::{content, content_copy, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn the_library_pages_link_each_other_and_name_their_neighbours() {
@@ -113,6 +113,44 @@ async fn search_results_come_a_page_at_a_time() {
         first.texts("ol.results > li"),
         second.texts("ol.results > li")
     );
+}
+
+#[tokio::test]
+async fn a_later_page_of_a_muscle_is_rendered_when_first_asked_for() {
+    // Forty more glute exercises give the glutes a second page of links, which the
+    // server renders on its first request rather than at start-up.
+    let dir = content_copy();
+    let exercises = dir.path().join("exercises");
+    let source = std::fs::read_to_string(exercises.join("glute-bridge.md")).expect("read");
+    for n in 1..=40 {
+        let copy = source.replacen(
+            "name = \"Glute bridge\"",
+            &format!("name = \"Glute bridge, copy {n}\""),
+            1,
+        );
+        std::fs::write(exercises.join(format!("glute-bridge-copy-{n}.md")), copy).expect("write");
+    }
+    let app = spawn_app_with(dir.path()).await;
+    let first = app.ok("/muscles/glutes").await;
+    assert_eq!(
+        first.attrs("link[rel=next]", "href"),
+        ["/muscles/glutes?page=2"]
+    );
+    let second = app.ok("/muscles/glutes?page=2").await;
+    assert_eq!(
+        second.attrs("link[rel=canonical]", "href"),
+        ["https://runstrong.example/muscles/glutes?page=2"]
+    );
+    assert!(second.text("nav.pager").contains("Page 2 of 2"));
+    let links = |page: &crate::helpers::Page| page.attrs("ul.movers a", "href");
+    assert!(!links(&second).is_empty());
+    assert!(links(&second).iter().all(|l| !links(&first).contains(l)));
+    assert_eq!(
+        second.header("etag"),
+        app.ok("/muscles/glutes?page=2").await.header("etag")
+    );
+    assert_eq!(app.get("/muscles/glutes?page=3").await.status, 404);
+    assert_eq!(app.get("/muscles/no-such-muscle?page=2").await.status, 404);
 }
 
 #[test]

@@ -5,8 +5,8 @@
 mod compare;
 mod guide;
 
-use super::paging::{LINKS_PER_PAGE, page_href, slice};
-use super::{Pages, RenderedPage, page};
+use super::paging::{LINKS_PER_PAGE, Which, page_href, slice};
+use super::{Deferred, Pages, RenderedPage, page};
 use crate::db::{DbError, queries};
 use crate::domain::Equipment;
 use crate::domain::guide::GuideItem;
@@ -48,22 +48,34 @@ impl Pages {
         Ok((items, all.into_iter().map(|u| u.item).collect()))
     }
 
-    /// The guide's table and every item's page.
-    pub(super) fn equipment_pages(&self) -> Result<Vec<RenderedPage>, AppError> {
+    /// The guide's table and every item's page, the later pages of each left to render
+    /// on request as `which` says.
+    pub(super) fn equipment_pages(
+        &self,
+        which: Which,
+    ) -> Result<(Vec<RenderedPage>, Vec<Deferred>), AppError> {
         let mut pages = vec![page(
             "/equipment/",
             &self.equipment_guide(&QueryParams::parse("")?)?,
         )?];
+        let mut deferred = Vec::new();
         let (_, all) = self.guide_items()?;
         for item in &all {
-            pages.extend(self.equipment_item(item)?);
+            let (rendered, count) = self.equipment_item(item, which)?;
+            deferred.extend(which.deferred_after_first(&item.url(), count));
+            pages.extend(rendered);
         }
-        Ok(pages)
+        Ok((pages, deferred))
     }
 
-    /// Every page of one item's page: what it unlocks, a page of links at a time; the
-    /// first page also says what to do without it and which programmes use it.
-    fn equipment_item(&self, item: &Equipment) -> Result<Vec<RenderedPage>, AppError> {
+    /// The pages `which` selects of one item's page (what it unlocks, a page of links at
+    /// a time; the first page also says what to do without it and which programmes use
+    /// it), and how many it has.
+    pub(super) fn equipment_item(
+        &self,
+        item: &Equipment,
+        which: Which,
+    ) -> Result<(Vec<RenderedPage>, usize), AppError> {
         let path = item.url();
         let (exercises, substitutes, programs) = self.db.with(|conn| {
             Ok((
@@ -73,7 +85,8 @@ impl Pages {
             ))
         })?;
         let mut rendered = Vec::new();
-        for number in 1..=slice(exercises.len(), LINKS_PER_PAGE, 1)?.pages {
+        let count = slice(exercises.len(), LINKS_PER_PAGE, 1)?.pages;
+        for number in which.numbers(count) {
             let shown = slice(exercises.len(), LINKS_PER_PAGE, number)?;
             let pager = shown.pager(&path, "");
             let meta = self
@@ -107,7 +120,7 @@ impl Pages {
             };
             rendered.push(page(page_href(&path, "", number), &template)?);
         }
-        Ok(rendered)
+        Ok((rendered, count))
     }
 }
 
