@@ -7,13 +7,13 @@
 //! neighbour's fingerprinted URL before the importing file is fingerprinted itself, so a
 //! change to a module renames every module that depends on it and no browser mixes an old
 //! module with a new one. A dynamic `import("./name.js")` is rewritten the same way.
-//! Scripts are then minified ([`compile::script`]); `static/` keeps the readable source.
+//! Scripts are then minified; `static/` keeps the readable source.
 //!
 //! Besides the files of `static/`, the catalogue holds the app icons, PNGs drawn from
 //! `favicon.svg` ([`icons`]).
 //!
-//! All of this happens when the binary is built: `build.rs` runs [`compile`] over
-//! `static/` and writes the catalogue, which is included below. Minifying and drawing
+//! All of this happens when the binary is built: `build.rs` runs `src/assets/compile/`
+//! over `static/` and writes the catalogue, which is included below. Minifying and drawing
 //! cost nothing at start-up, and the server carries neither the minifier nor the
 //! renderer.
 

@@ -11,9 +11,10 @@
 //! Each table keeps the columns that queries filter or join on, plus a `data` column with
 //! the validated record as JSON, which is what pages are rendered from. After import the
 //! files are only read, through a fixed pool of read-only connections opened on the new
-//! files before they are renamed into place. A database therefore only ever reads the files it
-//! built: when a reload renames a newer file over the same path, a site still answering
-//! requests keeps reading its own, whose space is freed when its last connection closes.
+//! files before they are renamed into place. A database therefore only ever reads the
+//! files it built: when a reload renames newer files over the same paths, a site still
+//! answering requests keeps reading its own, whose space is freed when its last
+//! connection closes.
 
 mod import;
 pub mod queries;

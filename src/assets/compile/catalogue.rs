@@ -1,6 +1,6 @@
 //! The asset catalogue as `build.rs` makes it: every file of `static/` under a
 //! fingerprinted name, scripts minified after their imports are rewritten, and the app
-//! icons drawn. See [`crate::assets`] for the rules; this is the half that runs when the
+//! icons drawn. `src/assets.rs` says what the rules are; this is the half that runs when the
 //! binary is built, compiled here too so that `cargo test` checks it.
 
 use std::collections::HashMap;
