@@ -43,27 +43,26 @@ fn pages(tx: &Transaction, content: &Content) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Exercises, with the muscles they work and the equipment they need, for the filters.
+/// Exercises, with the muscles they work and the equipment they need, for the filters,
+/// and the substitutes they name, for the equipment pages.
 fn exercises(tx: &Transaction, exercises: &[Exercise]) -> rusqlite::Result<()> {
-    let mut insert = tx.prepare(
-        "INSERT INTO exercises (slug, name, category, level, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+    let mut insert =
+        tx.prepare("INSERT INTO exercises (slug, name, category, level) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut record = tx.prepare("INSERT INTO exercise_records (slug, data) VALUES (?1, ?2)")?;
     let mut muscle = tx.prepare(
         "INSERT OR IGNORE INTO exercise_muscles (exercise, muscle, role) VALUES (?1, ?2, ?3)",
     )?;
     let mut kit = tx.prepare(
         "INSERT OR IGNORE INTO exercise_equipment (exercise, equipment) VALUES (?1, ?2)",
     )?;
+    let mut substitute = tx.prepare(
+        "INSERT OR IGNORE INTO exercise_substitutes (exercise, substitute) VALUES (?1, ?2)",
+    )?;
     // SQLite writes on one thread; the records are serialised on every core first.
     let records = crate::parallel::map(exercises.iter().collect(), json);
-    for (x, record) in exercises.iter().zip(records) {
-        insert.execute(params![
-            x.slug,
-            x.name,
-            x.category.slug(),
-            x.level.slug(),
-            record
-        ])?;
+    for (x, data) in exercises.iter().zip(records) {
+        insert.execute(params![x.slug, x.name, x.category.slug(), x.level.slug()])?;
+        record.execute(params![x.slug, data])?;
         for m in &x.primary {
             muscle.execute(params![x.slug, m, "primary"])?;
         }
@@ -72,6 +71,12 @@ fn exercises(tx: &Transaction, exercises: &[Exercise]) -> rusqlite::Result<()> {
         }
         for e in &x.equipment {
             kit.execute(params![x.slug, e])?;
+        }
+    }
+    // A substitute may come later by name: every exercise is in before any is named.
+    for x in exercises {
+        for s in &x.substitutes {
+            substitute.execute(params![x.slug, s])?;
         }
     }
     Ok(())

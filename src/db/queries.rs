@@ -115,7 +115,7 @@ pub fn exercises_named<T: DeserializeOwned>(
     Ok(out)
 }
 
-const EXERCISE: &str = "SELECT data FROM exercises WHERE slug = ?1";
+const EXERCISE: &str = "SELECT data FROM exercise_records WHERE slug = ?1";
 
 pub fn exercise(conn: &Connection, slug: &str) -> Result<Option<Exercise>, DbError> {
     record(conn, EXERCISE, slug)
@@ -170,9 +170,8 @@ pub fn substitutes_without(
 ) -> Result<Vec<ExerciseLink>, DbError> {
     let mut statement = conn.prepare_cached(
         "SELECT DISTINCT s.slug, s.name FROM exercise_equipment q
-         JOIN exercises e ON e.slug = q.exercise
-         JOIN json_each(e.data, '$.substitutes') named
-         JOIN exercises s ON s.slug = named.value
+         JOIN exercise_substitutes named ON named.exercise = q.exercise
+         JOIN exercises s ON s.slug = named.substitute
          WHERE q.equipment = ?1 AND NOT EXISTS (
              SELECT 1 FROM exercise_equipment n WHERE n.exercise = s.slug AND n.equipment = ?1)
          ORDER BY s.name, s.slug",
@@ -190,7 +189,7 @@ pub fn substitutes_without(
 pub fn exercises_in_programs(conn: &Connection) -> Result<Vec<Exercise>, DbError> {
     records(
         conn,
-        "SELECT e.data FROM exercises e
+        "SELECT r.data FROM exercises e JOIN exercise_records r ON r.slug = e.slug
          WHERE EXISTS (SELECT 1 FROM program_exercises x WHERE x.exercise = e.slug)
          ORDER BY e.name",
         &[],

@@ -6,7 +6,7 @@
 use rusqlite::Connection;
 
 /// Bump when the schema changes.
-pub const VERSION: usize = 5;
+pub const VERSION: usize = 6;
 
 /// Content tables and the joins that filters use.
 const SCHEMA: &str = "
@@ -23,16 +23,21 @@ const SCHEMA: &str = "
         position INTEGER NOT NULL,
         data TEXT NOT NULL
     );
+    -- What lists, filters and links read of an exercise: small rows, many to a page.
     CREATE TABLE exercises (
         slug TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         category TEXT NOT NULL,
-        level TEXT NOT NULL,
+        level TEXT NOT NULL
+    );
+    -- The library lists exercises by name under any filter: this index saves the sort.
+    CREATE INDEX exercises_by_name ON exercises(name);
+    -- Each exercise's whole record, a few kilobytes, in a table of its own: a page of
+    -- links then reads a few small pages of `exercises`, not a page per exercise.
+    CREATE TABLE exercise_records (
+        slug TEXT PRIMARY KEY REFERENCES exercises(slug),
         data TEXT NOT NULL
     );
-    -- The library lists exercises by name under any filter: this index answers that
-    -- without reading the records, which are large.
-    CREATE INDEX exercises_by_name ON exercises(name, slug, category, level);
     CREATE TABLE exercise_muscles (
         exercise TEXT NOT NULL REFERENCES exercises(slug),
         muscle TEXT NOT NULL REFERENCES muscles(slug),
@@ -52,6 +57,12 @@ const SCHEMA: &str = "
         PRIMARY KEY (exercise, equipment)
     );
     CREATE INDEX exercise_equipment_by_equipment ON exercise_equipment(equipment);
+    -- What each exercise names as a substitute: an item's page lists what to do without it.
+    CREATE TABLE exercise_substitutes (
+        exercise TEXT NOT NULL REFERENCES exercises(slug),
+        substitute TEXT NOT NULL REFERENCES exercises(slug),
+        PRIMARY KEY (exercise, substitute)
+    ) WITHOUT ROWID;
     CREATE TABLE programs (
         slug TEXT PRIMARY KEY,
         title TEXT NOT NULL,
