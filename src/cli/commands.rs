@@ -185,7 +185,7 @@ fn export(args: ExportArgs) -> ExitCode {
 }
 
 fn serve(settings: Settings) -> ExitCode {
-    super::malloc::restart_with_tunable();
+    super::malloc::restart_with_settings();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),

@@ -1,56 +1,54 @@
-//! How the server asks glibc's allocator to give memory back.
+//! How the server asks its allocator to give memory back.
 //!
-//! By default glibc serves large allocations from `mmap` only until the first one is
-//! freed; from then on it raises the threshold to that size, so the buffers of
-//! rendering and compressing a page come from each thread's arena and stay resident
-//! after they are freed. Measured at a thousand exercises, after fetching every page
-//! once, that left the server at 48 MB; with the threshold fixed at 128 KiB it is
-//! 38 to 41 MB. Starting again costs about 2 ms; serving pages already compressed
-//! costs nothing more.
+//! The binary allocates with jemalloc (`src/main.rs`): reading a large library is
+//! thousands of small allocations on every core at once, where glibc's allocator spent
+//! a fifth of start-up in its locks and bookkeeping. jemalloc's defaults suit a batch
+//! job like the export, which compresses thousands of files as fast as it can. A server
+//! should rather return the big buffers of rendering and compressing a page as soon as
+//! they are freed, and keep few arenas on a small machine. Measured at a thousand
+//! exercises after fetching every page once, the defaults left the server at 43 MB; with
+//! [`settings`] it is 30 to 35 MB. Starting again costs about 2 ms; serving pages
+//! already compressed costs nothing more.
 //!
-//! glibc reads the setting (`GLIBC_TUNABLES`) only when a process starts, and the site
-//! forbids unsafe code, so `serve` sets it by starting itself again, once, before it
-//! does anything else. Whoever sets a malloc tunable of their own keeps it.
+//! jemalloc reads its settings (`_RJEM_MALLOC_CONF`, the name this build of it looks
+//! for) only when a process starts, and the site forbids unsafe code, so `serve` sets
+//! them by starting itself again, once, before it does anything else. Whoever sets the
+//! variable keeps their own settings.
 
 use std::ffi::OsString;
 use std::os::unix::process::CommandExt;
 
-/// The tunable set: allocations of 128 KiB and more are mapped, and unmapped when freed.
-pub const TUNABLE: &str = "glibc.malloc.mmap_threshold=131072";
+/// The environment variable this build of jemalloc reads its settings from.
+pub const VARIABLE: &str = "_RJEM_MALLOC_CONF";
 
-/// The `GLIBC_TUNABLES` to start with, given the current one; `None` when the current
-/// one already chooses the malloc threshold.
-fn tunables(current: Option<&str>) -> Option<String> {
-    match current.filter(|c| !c.is_empty()) {
-        Some(current) if current.contains("glibc.malloc.mmap_threshold") => None,
-        Some(current) => Some(format!("{current}:{TUNABLE}")),
-        None => Some(TUNABLE.to_string()),
-    }
+/// The server's settings on a machine with `cores` cores: allocations of 128 KiB and
+/// more go to an arena that unmaps them when freed, and there is one arena per core
+/// for the rest (the default is four, for threads that the server does not have).
+pub fn settings(cores: usize) -> String {
+    format!("oversize_threshold:131072,narenas:{}", cores.max(1))
 }
 
 /// Starts this program again, with the same arguments, descriptors and process id,
-/// with [`TUNABLE`] set; returns only when that is not needed or not possible (then
-/// the server runs with glibc's defaults, and says so).
-pub fn restart_with_tunable() {
-    if !cfg!(all(target_os = "linux", target_env = "gnu")) {
+/// with [`settings`] in [`VARIABLE`]; returns only when that is not needed (the
+/// variable is already set) or not possible (then the server runs with jemalloc's
+/// defaults, and says so).
+pub fn restart_with_settings() {
+    if std::env::var_os(VARIABLE).is_some() {
         return;
     }
-    let current = std::env::var("GLIBC_TUNABLES").ok();
-    let Some(value) = tunables(current.as_deref()) else {
-        return;
-    };
     let Ok(program) = std::env::current_exe() else {
         return;
     };
+    let value = settings(crate::parallel::cores());
     let mut args = std::env::args_os();
     let name = args.next().unwrap_or_else(|| OsString::from("runstrong"));
     let error = std::process::Command::new(program)
         .arg0(name)
         .args(args)
-        .env("GLIBC_TUNABLES", value)
+        .env(VARIABLE, &value)
         .exec();
     eprintln!(
-        "runstrong: running with glibc's malloc defaults: cannot restart with {TUNABLE}: {error}"
+        "runstrong: running with the allocator's defaults: cannot restart with {value}: {error}"
     );
 }
 
@@ -59,14 +57,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_tunable_is_added_to_others_and_never_overrides_a_choice() {
-        assert_eq!(tunables(None).as_deref(), Some(TUNABLE));
-        assert_eq!(tunables(Some("")).as_deref(), Some(TUNABLE));
-        assert_eq!(
-            tunables(Some("glibc.malloc.arena_max=2")),
-            Some(format!("glibc.malloc.arena_max=2:{TUNABLE}"))
-        );
-        assert_eq!(tunables(Some("glibc.malloc.mmap_threshold=65536")), None);
-        assert_eq!(tunables(Some(TUNABLE)), None);
+    fn the_settings_name_one_arena_per_core_and_at_least_one() {
+        assert_eq!(settings(2), "oversize_threshold:131072,narenas:2");
+        assert_eq!(settings(0), "oversize_threshold:131072,narenas:1");
     }
 }

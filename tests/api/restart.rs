@@ -84,22 +84,21 @@ async fn draining_asks_keep_alive_clients_to_reconnect_then_stops() {
     );
 }
 
-/// `serve` starts itself again with glibc's malloc threshold fixed (`src/cli/malloc.rs`).
+/// `serve` starts itself again with its allocator's settings (`src/cli/malloc.rs`).
 /// It keeps its process id, so the socket a supervisor passed still reaches it.
 #[test]
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn the_server_starts_again_with_the_malloc_tunable_and_keeps_its_socket() {
+fn the_server_starts_again_with_the_allocator_settings_and_keeps_its_socket() {
     let dir = tempfile::tempdir().expect("temp dir");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("address");
     let instance = Instance::start(&listener, &dir.path().join("test.db"));
     let environ = std::fs::read(format!("/proc/{}/environ", instance.0.id())).expect("environ");
     let environ = String::from_utf8_lossy(&environ);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let expected = format!("_RJEM_MALLOC_CONF=oversize_threshold:131072,narenas:{cores}");
     assert!(
-        environ
-            .split('\0')
-            .any(|v| v == "GLIBC_TUNABLES=glibc.malloc.mmap_threshold=131072"),
-        "the server runs with the tunable"
+        environ.split('\0').any(|v| v == expected),
+        "the server runs with {expected}"
     );
     let mut client = Connection::open(addr).expect("connect");
     assert_eq!(client.get("/healthz").expect("an answer").status, 200);
