@@ -50,23 +50,23 @@ impl SourceFile {
                 "the file must start with a `+++` line opening the TOML front matter",
             ));
         }
-        let mut front_matter = String::new();
-        let mut line_no = 1;
-        for line in lines.by_ref() {
-            line_no += 1;
+        // Byte offsets, so that the front matter and the body are each copied once.
+        let front_start = first.len();
+        let mut offset = front_start;
+        for (index, line) in lines.enumerate() {
             if line.trim_end() == FENCE {
-                let body: String = lines.collect();
                 return Ok(Self {
                     digest: sha2::Sha256::digest(text.as_bytes()).into(),
                     path: path.to_path_buf(),
                     stem,
-                    front_matter,
+                    front_matter: text[front_start..offset].to_string(),
                     front_matter_line: 2,
-                    body,
-                    body_line: line_no + 1,
+                    body: text[offset + line.len()..].to_string(),
+                    // The opening fence is line 1 and this one line `index + 2`.
+                    body_line: index + 3,
                 });
             }
-            front_matter.push_str(line);
+            offset += line.len();
         }
         Err(ContentError::new(
             path,
