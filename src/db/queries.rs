@@ -42,19 +42,15 @@ fn record<T: DeserializeOwned>(
     Ok(records(conn, sql, &[&key])?.into_iter().next())
 }
 
-/// Fails fast on files that are not a database and index of the current schema.
-pub fn check_schema(conn: &Connection) -> Result<(), DbError> {
-    let schemas = [("main", "exercises"), (super::FULLTEXT, "search")];
-    for (schema, table) in schemas {
-        let version: usize =
-            conn.pragma_query_value(Some(schema), "user_version", |row| row.get(0))?;
-        if version != super::schema::VERSION {
-            return Err(DbError::Sqlite(rusqlite::Error::InvalidQuery));
-        }
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-            row.get::<_, i64>(0)
-        })?;
+/// Fails fast on a file that is not a database of the current schema holding `table`.
+pub fn check_schema(conn: &Connection, table: &str) -> Result<(), DbError> {
+    let version: usize = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if version != super::schema::VERSION {
+        return Err(DbError::Sqlite(rusqlite::Error::InvalidQuery));
     }
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+        row.get::<_, i64>(0)
+    })?;
     Ok(())
 }
 

@@ -31,8 +31,9 @@ pub struct Settings {
     /// Send `Strict-Transport-Security` (only behind an HTTPS proxy).
     pub hsts: bool,
     pub workers: Option<usize>,
-    /// Compress every page in the background right after start-up (off in tests, which
-    /// only ask for uncompressed bodies).
+    /// Write the search index and compress every page in the background right after
+    /// start-up (off in tests, which only ask for uncompressed bodies; there the first
+    /// search writes the index).
     pub warm: bool,
     /// Rebuild the site when the content changes, with a reload script and an error
     /// banner on every page (for authors; see [`super::watch`]).

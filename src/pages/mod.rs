@@ -192,13 +192,14 @@ impl Pages {
             .context("content has errors")?;
         let read_in = started.elapsed();
         let started = Instant::now();
-        let db = Database::build(&source.db, &content)?;
+        let version = content.version.clone();
+        let db = Database::build(&source.db, content)?;
         Ok(Self {
             db,
             public_url: source.public_url.trim_end_matches('/').to_string(),
             saved_copies: false,
             loaded_in: (read_in, started.elapsed()),
-            version: content.version,
+            version,
         })
     }
 

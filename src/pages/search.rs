@@ -31,16 +31,22 @@ fn search_words(params: &QueryParams) -> Result<String, AppError> {
 }
 
 impl Pages {
+    /// Writes the full-text index now rather than at the first search ([`crate::db`]
+    /// says why it waits).
+    pub fn prepare_search(&self) -> Result<(), AppError> {
+        Ok(self.db.prepare_search()?)
+    }
+
     /// `/search?q=`: one page of the results for `q`, or the empty search with
     /// suggestions.
     pub fn search(&self, params: &QueryParams) -> Result<SearchPage, AppError> {
         let query = search_words(params)?;
         let number = page_param(params)?;
-        let total = self.db.with(|conn| search::count(conn, &query))?;
+        let total = self.db.with_search(|conn| search::count(conn, &query))?;
         let shown = slice(total, RESULTS_PER_PAGE, number)?;
-        let hits = self
-            .db
-            .with(|conn| search::search(conn, &query, shown.range.start, RESULTS_PER_PAGE))?;
+        let hits = self.db.with_search(|conn| {
+            search::search(conn, &query, shown.range.start, RESULTS_PER_PAGE)
+        })?;
         let base = form_urlencoded::Serializer::new(String::new())
             .append_pair("q", &query)
             .finish();
